@@ -96,7 +96,9 @@ export interface Article {
 /** A paragraph with no headline that belongs to no article. */
 export interface Fragment {
   text: string;
-  reason: 'orphan' | 'preamble' | 'unparsed';
+  /** orphan: body text after a closed article; preamble: before the first article;
+   *  furniture: page headers and editor lines (第04版, 责任编辑). */
+  reason: 'orphan' | 'preamble' | 'furniture';
   span: Span;
 }
 

@@ -84,8 +84,14 @@ export function readArticle(draft: DraftArticle, ctx: BulletinContext): Article 
 
   const body = joined.paragraphs.map((p) => p.text).join('\n');
   const isPhotoCredit = !lead && !!credit && /(?:摄|摄影)$/.test(credit);
-  const dl = findDateline(joined.paragraphs[0]?.text ?? '', isPhotoCredit);
-  if (dl && first) spans.dateline = locate(ctx, dl.dateline, first.span.start, first.span.end + 400);
+  let dl = findDateline(joined.paragraphs[0]?.text ?? '', isPhotoCredit);
+  // A wire lead carries its own date (新华社北京6月9日电): the dateline when the body has none.
+  const leadDate = lead ? /(?:[0-9０-９]{1,2}月)?[0-9０-９]{1,2}日/.exec(lead) : null;
+  if (!dl && leadDate && lead) dl = { dateline: leadDate[0], start: -1 };
+  if (dl && first) {
+    const from = dl.start < 0 && spans.lead ? spans.lead.start : first.span.start;
+    spans.dateline = locate(ctx, dl.dateline, from, first.span.end + 400);
+  }
   if (!block.headline) flags.push({ type: 'no-headline', note: 'a story that opens with a lead but has no headline above it' });
 
   const kind = kindOf({ lead, credit, author: block.author, column: block.column, headline: block.headline });

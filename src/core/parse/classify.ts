@@ -7,7 +7,10 @@ import { hasLead } from './lead';
 import { AUTHOR_LINE, BOX_HEAD, COLUMN_WORDS, ORDINAL_START, UNIT_SUFFIX } from './patterns';
 
 /** The kind of a line, before context is taken into account. */
-export type LineKind = 'lead' | 'credit' | 'author' | 'title' | 'body';
+export type LineKind = 'lead' | 'credit' | 'author' | 'title' | 'body' | 'furniture';
+
+/** Page furniture: edition and page headers, editor and proof-reader lines. */
+const FURNITURE = /第\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版|^版次|^(?:责任编辑|责编|编辑|美编|版式|校对|审校|值班主任|组版)\s*[:：]|^\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天]$/;
 
 /** A line with its kind and, for credits and author lines, the value read from it. */
 export interface ClassifiedLine extends Line {
@@ -40,6 +43,7 @@ export function isTitleLike(line: Line): boolean {
 export function classifyLine(line: Line): ClassifiedLine {
   const t = line.text;
   if (hasLead(t)) return { ...line, kind: 'lead', value: null };
+  if (t.length <= 60 && FURNITURE.test(t)) return { ...line, kind: 'furniture', value: null };
   const author = AUTHOR_LINE.exec(t);
   if (author) return { ...line, kind: 'author', value: author[1].trim() };
   if (line.heading === 0) {

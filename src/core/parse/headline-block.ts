@@ -60,6 +60,10 @@ export function assignRoles(run: ClassifiedLine[]): HeadlineBlock {
     kicker = main.slice(0, at);
     headline = [headings[0]];
     subtitle = [...main.slice(at + 1), ...subtitle];
+  } else if (dashed > 0) {
+    // The dashed line is the subtitle, so the line(s) above the headline are the kicker.
+    kicker = main.slice(0, -1);
+    headline = main.slice(-1);
   } else if (main.length === 2) {
     const [a, b] = main;
     const kickerFirst =

@@ -32,6 +32,17 @@ export function inferMeta(text: string, fileName = ''): BulletinMeta {
       dateSource = 'file-name';
     }
   }
+  // A page header near the top: 新乡日报 2026年6月10日 第04版.
+  const header = headerLine(text);
+  if (header) {
+    const hd = /((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日/.exec(header);
+    if (hd && !date) {
+      date = `${hd[1]}-${hd[2].padStart(2, '0')}-${hd[3].padStart(2, '0')}`;
+      dateSource = 'text';
+    }
+    const hp = PAPER.exec(header);
+    if (hp && !paper) paper = hp[1];
+  }
   if (!paper) {
     // A paper that names itself in bylines: 新乡日报全媒体记者, 郑州日报记者.
     const bm = /([\u4e00-\u9fff]{2,6}?(?:日报|晚报|晨报))(?:全媒体|融媒体)?记者/.exec(text.slice(0, 200_000));
@@ -45,6 +56,15 @@ export function inferMeta(text: string, fileName = ''): BulletinMeta {
     }
   }
   return { paper, date, dateSource };
+}
+
+/** A short line near the top that carries a full date: the page header. */
+function headerLine(text: string): string | null {
+  for (const line of text.slice(0, 1500).split('\n')) {
+    const t = line.replace(/[#*]/g, '').trim();
+    if (t && t.length <= 60 && /(?:19|20)\d{2}年\d{1,2}月\d{1,2}日/.test(t) && !/[。，,]/.test(t)) return t;
+  }
+  return null;
 }
 
 /**

@@ -26,7 +26,7 @@ export interface DraftArticle {
 /** The segmenter's output: article drafts and the lines that belong to none. */
 export interface Segmentation {
   articles: DraftArticle[];
-  orphans: Array<{ line: ClassifiedLine; reason: 'orphan' | 'preamble' }>;
+  orphans: Array<{ line: ClassifiedLine; reason: 'orphan' | 'preamble' | 'furniture' }>;
 }
 
 /** Document-wide habits that change how much a title-like line proves. */
@@ -111,6 +111,10 @@ export function segment(lines: ClassifiedLine[]): Segmentation {
 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
+    if (line.kind === 'furniture') {
+      orphans.push({ line, reason: 'furniture' });
+      continue;
+    }
     if (line.kind === 'title' || (line.kind === 'author' && (!cur || cur.paragraphs.length > 0))) {
       let j = i;
       while (j < lines.length && (lines[j].kind === 'title' || lines[j].kind === 'author')) j++;
