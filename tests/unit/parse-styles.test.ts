@@ -45,9 +45,28 @@ describe('headline blocks and leads of other papers', () => {
 describe('pages without leads or credits', () => {
   it('takes every title line of a plain page with no leads as a headline', () => {
     const p = fixture('plain-no-leads.txt');
-    expect(p.articles.map((a) => a.headline)).toEqual(['乡村振兴的金钥匙', '社区食堂开进百姓心坎', '让孩子们在家门口享受优质教育']);
+    expect(p.articles.map((a) => a.headline)).toEqual(['乡村振兴的金钥匙', '社区食堂开进百姓心坎', '让孩子们在家门口享受优质教育', '城市书房开到家门口']);
     expect(p.articles.every((a) => a.lead === null && a.credit === null)).toBe(true);
     expect(p.articles[0].body.split('\n')).toHaveLength(2);
+  });
+
+  it('reads a reporter line under the headline as the byline, not as a closing credit', () => {
+    const a = fixture('plain-no-leads.txt').articles[3];
+    expect(a.byline).toBe('本报记者 王晓明 通讯员 李红');
+    expect(a.reporters).toEqual(['王晓明']);
+    expect(a.correspondents).toEqual(['李红']);
+    expect(a.body.startsWith('近日')).toBe(true);
+    expect(a.dateline).toBe('近日');
+  });
+
+  it('takes a photo story signed … 摄 under an unsigned story as a story of its own', () => {
+    const p = fixture('photo-after-open-story.txt');
+    expect(p.articles.map((a) => [a.headline, a.kind])).toEqual([
+      ['高新区召开安全生产会议', 'news'],
+      ['夜色中的大沙河桥', 'photo'],
+      ['宫卫红暗访检查安全生产工作', 'news'],
+    ]);
+    expect(p.articles[1]).toMatchObject({ credit: '本报记者 刘金元 摄', dateline: '6月25日' });
   });
 
   it('reads a commentary with its □author and a notice with its salutation', () => {

@@ -42,7 +42,10 @@ export function readArticle(draft: DraftArticle, ctx: BulletinContext): Article 
   const spans: Article['spans'] = { article: { start: 0, end: 0 }, paragraphs: [], ...block.spans };
 
   let lead: string | null = null;
-  let byline: string | null = block.author;
+  let byline: string | null = block.author ?? (draft.bylines.length ? draft.bylines.map((l) => l.value).join(' ') : null);
+  if (draft.bylines.length && !block.author) {
+    spans.byline = { start: draft.bylines[0].span.start, end: draft.bylines[draft.bylines.length - 1].span.end };
+  }
   const source: SourceParagraph[] = draft.paragraphs.map((p) => ({
     text: p.line.text, span: { ...p.line.span }, joinable: p.joinable, subhead: p.subhead,
   }));
@@ -97,7 +100,7 @@ export function readArticle(draft: DraftArticle, ctx: BulletinContext): Article 
   const kind = kindOf({ lead, credit, author: block.author, column: block.column, headline: block.headline });
   const people = splitByline(byline ?? (credit && /记者|通讯员/.test(credit) ? credit : null));
   const firstSentence = (joined.paragraphs[0]?.text ?? '').split(/[。！？]/)[0];
-  const all = [...draft.run.map((l) => l.span), ...draft.paragraphs.map((p) => p.line.span), ...draft.credits.map((c) => c.span)];
+  const all = [...draft.run.map((l) => l.span), ...draft.bylines.map((l) => l.span), ...draft.paragraphs.map((p) => p.line.span), ...draft.credits.map((c) => c.span)];
   spans.article = {
     start: Math.min(...all.map((s) => s.start)),
     end: Math.max(...all.map((s) => s.end)),

@@ -19,6 +19,8 @@ export interface DraftArticle {
   run: ClassifiedLine[];
   paragraphs: DraftParagraph[];
   credits: ClassifiedLine[];
+  /** Reporter lines under the headline (本报记者 王某 通讯员 李某): the byline. */
+  bylines: ClassifiedLine[];
   /** True once a credit closed the article: what follows without a headline is an orphan. */
   closed: boolean;
 }
@@ -54,7 +56,21 @@ function readHabits(lines: ClassifiedLine[]): PageHabits {
 
 type RunVerdict = 'article' | 'subhead' | 'continuation';
 
-function judgeRun(run: ClassifiedLine[], next: ClassifiedLine | undefined, cur: DraftArticle | null, habits: PageHabits): RunVerdict {
+/** True when the text under a title, up to the next title or lead, is signed with a photo
+ *  credit (… 摄): a photo story of its own, not a subhead of the story above. */
+function endsWithPhotoCredit(lines: ClassifiedLine[], from: number): boolean {
+  for (let k = from; k < Math.min(lines.length, from + 12); k++) {
+    const l = lines[k];
+    if (l.kind === 'title' || l.kind === 'lead' || l.kind === 'author') return false;
+    if (l.kind === 'credit') return /(?:摄|摄影)$/.test(l.value ?? '');
+    const tc = trailingCredit(l.text);
+    if (tc) return /(?:摄|摄影)$/.test(tc.credit);
+  }
+  return false;
+}
+
+function judgeRun(run: ClassifiedLine[], lines: ClassifiedLine[], j: number, cur: DraftArticle | null, habits: PageHabits): RunVerdict {
+  const next = lines[j];
   const titles = run.filter((l) => l.kind === 'title');
   const lastPara = cur?.paragraphs[cur.paragraphs.length - 1];
   const first = titles[0] ?? run[0];
@@ -83,11 +99,12 @@ function judgeRun(run: ClassifiedLine[], next: ClassifiedLine | undefined, cur: 
   if (single && first.bold && first.heading === 0) score -= 2;
   if (titles.some((l) => isSubheadText(l.text))) score -= 4;
   if (!habits.leadDominant) score += 3;
+  if (endsWithPhotoCredit(lines, j)) score += 3;
   return score >= 3 ? 'article' : 'subhead';
 }
 
 function newDraft(run: ClassifiedLine[]): DraftArticle {
-  return { run, paragraphs: [], credits: [], closed: false };
+  return { run, paragraphs: [], credits: [], bylines: [], closed: false };
 }
 
 /** Group classified lines into draft articles and orphan lines. */
@@ -125,7 +142,7 @@ export function segment(lines: ClassifiedLine[]): Segmentation {
         i = j - 1;
         continue;
       }
-      const verdict = judgeRun(run, lines[j], cur, habits);
+      const verdict = judgeRun(run, lines, j, cur, habits);
       if (verdict === 'article') {
         cur = newDraft(run);
         articles.push(cur);
@@ -140,6 +157,9 @@ export function segment(lines: ClassifiedLine[]): Segmentation {
     } else if (line.kind === 'author') {
       // An author line right under the headline (before any body): the commentary's byline.
       cur!.run.push(line);
+    } else if (line.kind === 'credit' && cur && !cur.closed && cur.paragraphs.length === 0 && cur.run.length > 0) {
+      // A reporter line between the headline and the text signs the story at its top.
+      cur.bylines.push(line);
     } else if (line.kind === 'credit') {
       const prev = lines[i - 1];
       if (cur && (!cur.closed || (prev && prev.kind === 'credit' && cur.credits.includes(prev)))) {
