@@ -1,0 +1,131 @@
+// Reading .zip archives of bulletins with fflate. The archive's own directory is read first, so
+// that every entry can be listed (and the unpacked size bounded) before anything is inflated.
+import { unzipSync } from 'fflate';
+import { isBulletinName } from '../decode';
+import { problem } from './ingest-file';
+import type { Problem } from './types';
+
+/** Limits on what one archive may unpack to, so a zip bomb cannot exhaust memory. */
+export interface ZipLimits {
+  /** Total unpacked bytes of the bulletins taken from one archive. */
+  maxTotalBytes: number;
+}
+
+/** The default: 500 MB of bulletins per archive. */
+export const ZIP_LIMITS: ZipLimits = { maxTotalBytes: 500 * 1024 * 1024 };
+
+/** One bulletin inside an archive. */
+export interface ZipEntry {
+  /** The path inside the archive, decoded (GBK names without the UTF-8 flag are recovered). */
+  path: string;
+  /** The name as fflate reports it, used to find the entry again. */
+  rawName: string;
+  /** Unpacked size as the archive declares it; inflating never writes more than this. */
+  size: number;
+}
+
+/** An archive's bulletins, its skipped entries, or why it could not be opened. */
+export interface ZipListing {
+  entries: ZipEntry[];
+  skipped: Array<{ path: string; problem: Problem }>;
+  error: Problem | null;
+}
+
+/** True for a file name ending in .zip. */
+export function isZipName(name: string): boolean {
+  return name.toLowerCase().endsWith('.zip');
+}
+
+/** Zips made on Chinese Windows store GBK names without the UTF-8 flag; fflate reads those as
+ *  Latin-1. Turn such a name back into bytes and decode it as UTF-8, else as GB18030. */
+export function recoverEntryName(name: string): string {
+  if (!/[\u0080-\u00ff]/.test(name) || /[^\u0000-\u00ff]/.test(name)) return name;
+  const bytes = Uint8Array.from(name, (c) => c.charCodeAt(0));
+  for (const label of ['utf-8', 'gb18030']) {
+    try {
+      return new TextDecoder(label, { fatal: true }).decode(bytes);
+    } catch {
+      // not this encoding; try the next
+    }
+  }
+  return name;
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+function isMetadata(path: string): boolean {
+  return /(^|\/)__MACOSX\//.test(path) || /(^|\/)\._[^/]*$/.test(path) || /(^|\/)\.DS_Store$/.test(path);
+}
+
+/** List an archive's entries: bulletins to load (within the limits) and skipped entries. */
+export function listZip(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): ZipListing {
+  const found: Array<{ name: string; size: number }> = [];
+  try {
+    unzipSync(bytes, {
+      filter: (f) => {
+        found.push({ name: f.name, size: f.originalSize });
+        return false;
+      },
+    });
+  } catch (e) {
+    return { entries: [], skipped: [], error: problem('zip-invalid', errorText(e)) };
+  }
+  const listing: ZipListing = { entries: [], skipped: [], error: null };
+  const limitText = `${Math.round(limits.maxTotalBytes / 1024 / 1024)} MB`;
+  let total = 0;
+  for (const f of found) {
+    if (f.name.endsWith('/')) continue; // a folder entry
+    const path = recoverEntryName(f.name);
+    const skip = (p: Problem) => listing.skipped.push({ path, problem: p });
+    if (isMetadata(path)) skip(problem('zip-metadata'));
+    else if (isZipName(path)) skip(problem('zip-nested'));
+    else if (!isBulletinName(path)) skip(problem('not-bulletin'));
+    else if (total + f.size > limits.maxTotalBytes) skip(problem('zip-too-large', limitText));
+    else {
+      total += f.size;
+      listing.entries.push({ path, rawName: f.name, size: f.size });
+    }
+  }
+  return listing;
+}
+
+/** Group entries so each group is inflated in one pass over the archive (bounded in bytes). */
+export function zipBatches(entries: ZipEntry[], maxBytes = 32 * 1024 * 1024, maxCount = 256): ZipEntry[][] {
+  const batches: ZipEntry[][] = [];
+  let cur: ZipEntry[] = [];
+  let bytes = 0;
+  for (const e of entries) {
+    if (cur.length && (bytes + e.size > maxBytes || cur.length >= maxCount)) {
+      batches.push(cur);
+      cur = [];
+      bytes = 0;
+    }
+    cur.push(e);
+    bytes += e.size;
+  }
+  if (cur.length) batches.push(cur);
+  return batches;
+}
+
+/** Inflate some entries. Returns each entry's bytes, or the error that entry raised. */
+export function extractZipEntries(bytes: Uint8Array, entries: ZipEntry[]): Map<string, Uint8Array | Error> {
+  const wanted = new Set(entries.map((e) => e.rawName));
+  const out = new Map<string, Uint8Array | Error>();
+  try {
+    const files = unzipSync(bytes, { filter: (f) => wanted.has(f.name) });
+    for (const e of entries) out.set(e.rawName, files[e.rawName] ?? new Error('entry not found'));
+  } catch {
+    // One damaged entry spoils the batch: inflate one by one to pin the error on it.
+    for (const e of entries) {
+      try {
+        const one = unzipSync(bytes, { filter: (f) => f.name === e.rawName });
+        out.set(e.rawName, one[e.rawName] ?? new Error('entry not found'));
+      } catch (err) {
+        out.set(e.rawName, err instanceof Error ? err : new Error(String(err)));
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,264 @@
+// The page's one handle on the corpus worker: reactive state for the components, and actions
+// that become requests. Searches and article opens are "latest wins": an answer to a request
+// that has since been superseded is dropped, so stale results never replace newer ones.
+import type { ArticleDetail, ArticlePage, CorpusStats } from '../../core/store/types';
+import type {
+  FileProgress, FileToAdd, ParamsOf, RequestType, ResultOf, WorkerMessage, WorkerRequest,
+} from '../../worker/protocol';
+import type { CorpusView } from './corpus-view';
+
+/** The parts of a Worker the client uses (a fake stands in for it in tests). */
+export interface WorkerLike {
+  postMessage(message: WorkerRequest): void;
+  addEventListener(type: 'message', listener: (e: MessageEvent<WorkerMessage>) => void): void;
+  addEventListener(type: 'error', listener: (e: ErrorEvent) => void): void;
+  terminate(): void;
+}
+
+/** Timings of the client; tests shorten them. */
+export interface ClientOptions {
+  /** Wait after the last keystroke before searching. */
+  debounceMs?: number;
+  /** Least time between result refreshes while files are loading. */
+  refreshMs?: number;
+  pageSize?: number;
+}
+
+/** How many file rows are added to the page per task. */
+const FILE_CHUNK = 200;
+
+const EMPTY_STATS: CorpusStats = { bulletins: 0, failed: 0, articles: 0, fragments: 0 };
+
+/** The corpus worker wrapped as reactive state. */
+export class CorpusClient implements CorpusView {
+  stats = $state<CorpusStats>(EMPTY_STATS);
+  files = $state<FileProgress[]>([]);
+  query = $state('');
+  page = $state<ArticlePage | null>(null);
+  searching = $state(false);
+  article = $state<ArticleDetail | null>(null);
+  articleLoading = $state(false);
+  error = $state<string | null>(null);
+  segmenterProblem = $state<string | null>(null);
+  readonly pageSize: number;
+
+  private started = $state(false);
+  private loads = $state(0);
+  status = $derived<CorpusView['status']>(
+    this.error ? 'error' : !this.started ? 'starting' : this.loads > 0 ? 'loading' : 'ready',
+  );
+
+  private nextId = 1;
+  private pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private fileIndex = new Map<string, number>();
+  private backlog: FileProgress[] = [];
+  private draining = false;
+  private offset = 0;
+  private searchSeq = 0;
+  private articleSeq = 0;
+  private inflight: Promise<void> | null = null;
+  private debounce: ReturnType<typeof setTimeout> | null = null;
+  private refreshTimer: ReturnType<typeof setTimeout> | null = null;
+  private lastRefresh = 0;
+  private readonly debounceMs: number;
+  private readonly refreshMs: number;
+
+  constructor(private readonly worker: WorkerLike, opts: ClientOptions = {}) {
+    this.debounceMs = opts.debounceMs ?? 150;
+    this.refreshMs = opts.refreshMs ?? 600;
+    this.pageSize = opts.pageSize ?? 50;
+    worker.addEventListener('message', (e) => this.receive(e.data));
+    worker.addEventListener('error', (e) => {
+      this.error = e.message || 'the corpus worker failed to start';
+    });
+  }
+
+  /** Send a request; resolves with its result or rejects with the worker's error message. */
+  request<K extends RequestType>(type: K, params: ParamsOf<K>): Promise<ResultOf<K>> {
+    const id = this.nextId++;
+    return new Promise<ResultOf<K>>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.worker.postMessage({ id, type, ...params } as WorkerRequest);
+    });
+  }
+
+  private receive(msg: WorkerMessage): void {
+    if (msg.type === 'response') {
+      const p = this.pending.get(msg.id);
+      this.pending.delete(msg.id);
+      if (msg.ok) p?.resolve(msg.result);
+      else p?.reject(new Error(msg.error));
+    } else if (msg.type === 'progress') {
+      this.applyProgress(msg.files);
+      if (msg.stats) {
+        const grew = msg.stats.articles !== this.stats.articles;
+        this.stats = msg.stats;
+        if (grew) this.scheduleRefresh();
+      }
+    } else if (msg.type === 'notice') {
+      this.segmenterProblem = msg.detail;
+    }
+  }
+
+  /** Apply file updates at most FILE_CHUNK at a time, one chunk per task, so a thousand new
+   *  rows never render in one long frame. */
+  private applyProgress(updates: FileProgress[]): void {
+    this.backlog.push(...updates);
+    if (!this.draining) this.drain();
+  }
+
+  private drain(): void {
+    for (const f of this.backlog.splice(0, FILE_CHUNK)) {
+      const at = this.fileIndex.get(f.key);
+      if (at === undefined) {
+        this.fileIndex.set(f.key, this.files.length);
+        this.files.push(f);
+      } else this.files[at] = f;
+    }
+    this.draining = this.backlog.length > 0;
+    if (this.draining) setTimeout(() => this.drain(), 0);
+  }
+
+  /** Start the worker's database and load the sample corpus from `manifestUrl`. */
+  async start(manifestUrl: string | null): Promise<void> {
+    this.loads++;
+    try {
+      this.stats = await this.request('stats', {});
+      this.started = true;
+      if (manifestUrl) await this.request('load-samples', { manifestUrl });
+      await this.searchAndSettle();
+    } catch (e) {
+      this.error = e instanceof Error ? e.message : String(e);
+    } finally {
+      this.loads--;
+    }
+  }
+
+  /** Run a load request, counting it as loading until the results list reflects it. */
+  private async load(run: () => Promise<unknown>): Promise<void> {
+    this.loads++;
+    try {
+      await run();
+      this.stats = await this.request('stats', {});
+      await this.searchAndSettle();
+    } catch (e) {
+      this.error = e instanceof Error ? e.message : String(e);
+    } finally {
+      this.loads--;
+    }
+  }
+
+  addFiles(files: FileToAdd[] | Promise<FileToAdd[]>): Promise<void> {
+    return this.load(async () => {
+      const list = await files;
+      if (list.length) await this.request('add-files', { files: list });
+    });
+  }
+
+  addText(text: string): Promise<void> {
+    return this.load(() => this.request('add-text', { text }));
+  }
+
+  clear(): Promise<void> {
+    return this.load(async () => {
+      await this.request('clear', {});
+      this.files = [];
+      this.fileIndex.clear();
+      this.backlog = [];
+      this.closeArticle();
+    });
+  }
+
+  setQuery(query: string): void {
+    this.query = query;
+    this.offset = 0;
+    this.searchSeq++; // anything already on its way is now stale
+    this.searching = true;
+    if (this.debounce) clearTimeout(this.debounce);
+    this.debounce = setTimeout(() => {
+      this.debounce = null;
+      void this.search();
+    }, this.debounceMs);
+  }
+
+  gotoOffset(offset: number): void {
+    this.offset = Math.max(0, offset);
+    void this.search();
+  }
+
+  /** Ask for the current query and page; only the latest search's answer is shown. */
+  private search(): Promise<void> {
+    const seq = ++this.searchSeq;
+    this.searching = true;
+    const run = (async () => {
+      try {
+        const page = await this.request('search', { query: this.query, offset: this.offset, limit: this.pageSize });
+        if (seq !== this.searchSeq) return;
+        this.page = page;
+        this.lastRefresh = Date.now();
+      } catch (e) {
+        if (seq === this.searchSeq) this.error = e instanceof Error ? e.message : String(e);
+      } finally {
+        if (seq === this.searchSeq) this.searching = false;
+      }
+    })();
+    this.inflight = run;
+    return run;
+  }
+
+  /** Search, then wait until the latest search has answered (a newer one may start meanwhile),
+   *  so that "ready" always means the list on screen reflects the corpus. */
+  private async searchAndSettle(): Promise<void> {
+    await this.search();
+    for (let p = this.inflight; p; p = this.inflight) {
+      await p;
+      if (p === this.inflight) this.inflight = null;
+    }
+  }
+
+  /** While files load, refresh the list now and then rather than on every batch. */
+  private scheduleRefresh(): void {
+    if (this.refreshTimer || this.debounce) return;
+    const wait = Math.max(0, this.lastRefresh + this.refreshMs - Date.now());
+    this.refreshTimer = setTimeout(() => {
+      this.refreshTimer = null;
+      void this.search();
+    }, wait);
+  }
+
+  openArticle(id: number): void {
+    const seq = ++this.articleSeq;
+    this.articleLoading = true;
+    this.request('get-article', { articleId: id }).then(
+      (detail) => {
+        if (seq !== this.articleSeq) return;
+        this.article = detail;
+        this.articleLoading = false;
+      },
+      (e: unknown) => {
+        if (seq !== this.articleSeq) return;
+        this.articleLoading = false;
+        this.error = e instanceof Error ? e.message : String(e);
+      },
+    );
+  }
+
+  closeArticle(): void {
+    this.articleSeq++;
+    this.article = null;
+    this.articleLoading = false;
+  }
+
+  /** Stop the worker (the page is going away, or a test is done). */
+  dispose(): void {
+    if (this.debounce) clearTimeout(this.debounce);
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.worker.terminate();
+  }
+}
+
+/** A client over a new corpus worker. */
+export function createCorpusClient(opts?: ClientOptions): CorpusClient {
+  const worker = new Worker(new URL('../../worker/worker.ts', import.meta.url), { type: 'module', name: 'baoxun-corpus' });
+  return new CorpusClient(worker as unknown as WorkerLike, opts);
+}
