@@ -7,7 +7,8 @@ import { matchLead, splitByline } from './lead';
 import { trailingCredit } from './credit';
 import { findDateline, isoDate } from './dateline';
 import { findDistrict } from './district';
-import { joinBreaks, type SourceParagraph } from '../repair/join';
+import { joinBreaks, type JoinedParagraph, type SourceParagraph } from '../repair/join';
+import { removeEchoes } from '../repair/apply';
 
 /** What the article reader needs to know about the bulletin. */
 export interface BulletinContext {
@@ -34,8 +35,14 @@ function kindOf(a: { lead: string | null; credit: string | null; author: string 
   return 'news';
 }
 
-/** Turn a draft into a full Article (foreign passages and echoes are handled afterwards). */
-export function readArticle(draft: DraftArticle, ctx: BulletinContext): Article {
+/** An article and its joined paragraphs, which the bulletin-level repairs still work on. */
+export interface ReadArticle {
+  article: Article;
+  paragraphs: JoinedParagraph[];
+}
+
+/** Turn a draft into a full Article; echoes are removed here, pasted passages by the caller. */
+export function readArticle(draft: DraftArticle, ctx: BulletinContext): ReadArticle {
   const block = assignRoles(draft.run);
   const flags: Flag[] = [];
   const repairs: Repair[] = [];
@@ -85,7 +92,6 @@ export function readArticle(draft: DraftArticle, ctx: BulletinContext): Article 
   repairs.push(...joined.repairs);
   spans.paragraphs = nonEmpty.map((p) => p.span);
 
-  const body = joined.paragraphs.map((p) => p.text).join('\n');
   const isPhotoCredit = !lead && !!credit && /(?:摄|摄影)$/.test(credit);
   let dl = findDateline(joined.paragraphs[0]?.text ?? '', isPhotoCredit);
   // A wire lead carries its own date (新华社北京6月9日电): the dateline when the body has none.
@@ -97,6 +103,8 @@ export function readArticle(draft: DraftArticle, ctx: BulletinContext): Article 
   }
   if (!block.headline) flags.push({ type: 'no-headline', note: 'a story that opens with a lead but has no headline above it' });
 
+  repairs.push(...removeEchoes(joined.paragraphs));
+  const paragraphs = joined.paragraphs.filter((p) => /[\p{L}\p{N}]/u.test(p.text) || p.text.trim());
   const kind = kindOf({ lead, credit, author: block.author, column: block.column, headline: block.headline });
   const people = splitByline(byline ?? (credit && /记者|通讯员/.test(credit) ? credit : null));
   const firstSentence = (joined.paragraphs[0]?.text ?? '').split(/[。！？]/)[0];
@@ -105,7 +113,7 @@ export function readArticle(draft: DraftArticle, ctx: BulletinContext): Article 
     start: Math.min(...all.map((s) => s.start)),
     end: Math.max(...all.map((s) => s.end)),
   };
-  return {
+  const article: Article = {
     kicker: block.kicker,
     headline: block.headline,
     subtitle: block.subtitle,
@@ -119,10 +127,13 @@ export function readArticle(draft: DraftArticle, ctx: BulletinContext): Article 
     correspondents: people.correspondents,
     credit,
     district: findDistrict([block.kicker, block.headline, firstSentence]),
-    body,
+    // Filled by the caller once pasted passages are out: building it here would hold a
+    // second copy of every body while the bulletin-level check runs.
+    body: '',
     original: ctx.text.slice(spans.article.start, spans.article.end),
     repairs,
     flags,
     spans,
   };
+  return { article, paragraphs };
 }

@@ -5,6 +5,7 @@ import { classifyLine } from './classify';
 import { segment } from './segment';
 import { readArticle, type BulletinContext } from './article';
 import { inferMeta } from './meta';
+import { removeForeign } from '../repair/apply';
 
 export { inferMeta } from './meta';
 
@@ -23,7 +24,16 @@ export function parseBulletin(text: string, opts: ParseOptions = {}): ParsedBull
     date: meta.date,
     doubledElsewhere: (pair) => text.includes(pair),
   };
-  const articles = seg.articles.map((d) => readArticle(d, ctx));
+  const read = seg.articles.map((d) => readArticle(d, ctx));
+  const foreign = removeForeign(read.map((r) => ({ headline: r.article.headline, paragraphs: r.paragraphs })));
+  const articles = read.map((r, i) => {
+    const f = foreign[i];
+    r.article.repairs.push(...f.repairs);
+    r.article.flags.push(...f.flags);
+    r.article.body = r.paragraphs.filter((p) => p.text.trim()).map((p) => p.text).join('\n');
+    r.paragraphs.length = 0; // the body now holds the text; let the pieces go
+    return r.article;
+  });
   const fragments: Fragment[] = seg.orphans.map((o) => ({ text: o.line.text, reason: o.reason, span: o.line.span }));
   return { meta, articles, fragments };
 }
