@@ -32,10 +32,14 @@ const COMMANDS: Record<string, CommandEntry> = {
     summary: 'find duplicate files, reprinted stories, echoes and pasted passages',
     load: () => loadOptional('dedup'),
   },
+  entities: {
+    summary: 'people with their posts over time, who held each post, places',
+    load: () => import('./commands/entities'),
+  },
 };
 
 /** Commands announced in docs/cli.md that no change has built yet. */
-const PLANNED = ['search', 'entities'];
+const PLANNED = ['search'];
 
 const USAGE = `Usage: ${INVOCATION} <command> [options] <file|dir>...
 

@@ -27,9 +27,9 @@ describe('cli dispatcher', () => {
   });
 
   it('says a planned command is not available yet', async () => {
-    const run = await runCli(['entities', 'seeds']);
+    const run = await runCli(['search', 'seeds']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("'entities' is planned but not available yet");
+    expect(run.stderr).toContain("'search' is planned but not available yet");
   });
 
   it('dispatches dedup to its module, or says clearly that it is missing', async () => {
