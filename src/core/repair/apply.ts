@@ -103,12 +103,12 @@ export function removeForeign(articles: Array<{ headline: string; paragraphs: Jo
       paragraph: h.paragraph,
       start: h.start,
       end: h.end,
-      repair: { type: 'foreign', note: `pasted from article ${h.belongsTo + 1} «${articles[h.belongsTo].headline}»: ${h.reason}` },
+      repair: { type: 'foreign', note: `pasted from «${articles[h.belongsTo].headline}»: ${h.reason}` },
     }));
     const repairs = applyCuts(a.paragraphs, cuts);
     const flags: Flag[] = mine.map((h, k) => ({
       type: 'foreign',
-      note: `a passage of «${articles[h.belongsTo].headline}» (article ${h.belongsTo + 1}) pasted here: ${h.reason}`,
+      note: `a passage of «${articles[h.belongsTo].headline}» pasted here: ${h.reason}`,
       span: repairs[k]?.span,
       belongsTo: h.belongsTo,
     }));

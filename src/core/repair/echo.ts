@@ -69,22 +69,30 @@ interface Run {
   edits: number;
 }
 
-function gramIndex(st: ContentStream): Map<string, number[]> {
-  const index = new Map<string, number[]>();
-  st.paraStart.forEach((from, p) => {
-    for (let q = from; q + GRAM <= st.paraEnd[p]; q++) {
-      const key = st.text.slice(q, q + GRAM);
+/** A 32-bit key of the GRAM characters at q (a collision only adds a candidate that the
+ *  alignment then rejects). */
+function gramKey(text: string, q: number): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < GRAM; k++) h = Math.imul(h ^ text.charCodeAt(q + k), 0x01000193);
+  return h;
+}
+
+function gramIndex(st: ContentStream): Map<number, number[]> {
+  const index = new Map<number, number[]>();
+  for (let p = 0; p < st.paraStart.length; p++) {
+    for (let q = st.paraStart[p]; q + GRAM <= st.paraEnd[p]; q++) {
+      const key = gramKey(st.text, q);
       const list = index.get(key);
       if (list) list.push(q);
       else index.set(key, [q]);
     }
-  });
+  }
   return index;
 }
 
 class EchoFinder {
   private readonly st: ContentStream;
-  private readonly grams: Map<string, number[]>;
+  private readonly grams: Map<number, number[]>;
 
   constructor(private readonly paragraphs: string[]) {
     this.st = buildStream(paragraphs);
@@ -122,13 +130,12 @@ class EchoFinder {
     // the budget is that of the longer side, which may be the source by a character or two
     const e = runBudget(len + 2);
     const pat = st.text.slice(c.cStart, cEnd);
-    const offsets: number[] = [];
-    for (let o = 0; o + GRAM <= len; o += GRAM) offsets.push(o);
-    const occ = (o: number) => this.grams.get(pat.slice(o, o + GRAM)) ?? [];
-    offsets.sort((a, b) => occ(a).length - occ(b).length);
+    const lists: { o: number; occ: number[] }[] = [];
+    for (let o = 0; o + GRAM <= len; o += GRAM) lists.push({ o, occ: this.grams.get(gramKey(st.text, c.cStart + o)) ?? [] });
+    lists.sort((a, b) => a.occ.length - b.occ.length);
     const starts = new Map<number, number>(); // candidate source start -> its paragraph
-    for (const o of offsets.slice(0, e + 1)) {
-      for (const q of occ(o)) {
+    for (const { o, occ } of lists.slice(0, e + 1)) {
+      for (const q of occ) {
         if (q >= c.cStart || starts.size >= MAX_CANDIDATES) break;
         starts.set(q - o, st.para[q]);
       }

@@ -134,8 +134,9 @@ function distinctNames(names: string[]): string[] {
 }
 
 /**
- * Decide which copy of a shared passage intrudes. Null when neither copy stands at a paragraph's
- * edge: two articles quoting the same long sentence inside their own paragraphs are not a paste.
+ * Decide which copy of a shared passage intrudes. Only a detached copy (one that starts its
+ * paragraph or a sentence and ends its paragraph or a sentence) can be pasted; null when neither
+ * is: two articles running the same formula on inside their own sentences are not a paste.
  */
 export function decideOwner(x: CopySide, y: CopySide): OwnerDecision | null {
   const passageText = x.input.paragraphs[x.paragraph].slice(x.stream.raw[x.c0], x.stream.raw[x.c1 - 1] + 1);
@@ -169,7 +170,7 @@ function explain(owner: CopySide, intruder: CopySide, co: Cues, ci: Cues, weak: 
   const parts: string[] = [];
   const lead = distinctNames(co.leadNames);
   if (lead.length && !ci.leadNames.length) {
-    parts.push(`whose lead names ${lead.join(', ')}; article ${intruder.article}'s lead does not`);
+    parts.push(`whose lead names ${lead.join(', ')}; article ${intruder.article + 1}'s lead does not`);
   }
   if (co.wholeArticle) parts.push('there it is nearly the whole article');
   else if (co.opensLead && !ci.opensLead) parts.push('there it opens the lead paragraph');
@@ -186,7 +187,7 @@ function explain(owner: CopySide, intruder: CopySide, co: Cues, ci: Cues, weak: 
     parts.push(`the rest of that article shares more of its wording (${Math.round(co.context * 100)}% vs ${Math.round(ci.context * 100)}%)`);
   }
   if (weak) parts.push('(weak evidence)');
-  const head = `continues in article ${owner.article} («${shortHeadline(owner.input.headline)}»)`;
+  const head = `continues in article ${owner.article + 1} («${shortHeadline(owner.input.headline)}»)`;
   if (!parts.length) return head;
   return lead.length && !ci.leadNames.length ? `${head}, ${parts.join('; ')}` : `${head}: ${parts.join('; ')}`;
 }

@@ -4,8 +4,8 @@
 // chained along nearly the same diagonal (a few substituted, inserted or dropped characters) into
 // regions. A region is a paste when it holds FOREIGN_MIN content characters; shorter shared text
 // is formula (two districts' reports share 扬尘治理、餐饮油烟、露天烧烤… clauses of 30-40
-// characters). Two articles sharing half their text are one story printed twice: that is the
-// reprint level (dedup), not a paste. Which copy intrudes is decided in foreign-owner.ts.
+// characters). Two articles whose shared text is most (70%) of even the longer one are one story
+// printed twice: that is the reprint level (dedup), not a paste. Which copy intrudes is decided in foreign-owner.ts.
 import { decideOwner, type CopySide } from './foreign-owner';
 import { buildStream, type ContentStream } from './text-units';
 
@@ -30,8 +30,8 @@ const GAP = 12;
 const DRIFT = 2;
 /** Share of a region's span that must be matched characters. */
 const DENSITY = 0.85;
-/** Two articles sharing this share of the LONGER one (so both are mostly the same text) are a reprint, not a paste. */
-const REPRINT_SHARE = 0.5;
+/** Two articles sharing this share of the LONGER one (both mostly the same text) are a reprint. */
+const REPRINT_SHARE = 0.7;
 
 interface Segment { x0: number; x1: number; y0: number; y1: number }
 /** Shared text of two articles: content ranges in each one's stream. */
@@ -48,10 +48,11 @@ function exactSegments(streams: ContentStream[], a: number, b: number, pairs: [n
     if ((covered.get(d) ?? -1) > x) continue;
     let x0 = x;
     let y0 = y;
-    while (x0 > 0 && y0 > 0 && sa[x0 - 1] === sb[y0 - 1] && sa[x0 - 1] !== '\u0000') { x0--; y0--; }
-    let x1 = x + GRAM;
-    let y1 = y + GRAM;
-    while (x1 < sa.length && y1 < sb.length && sa[x1] === sb[y1] && sa[x1] !== '\u0000') { x1++; y1++; }
+    while (x0 > 0 && y0 > 0 && sa.charCodeAt(x0 - 1) === sb.charCodeAt(y0 - 1) && sa.charCodeAt(x0 - 1) !== 0) { x0--; y0--; }
+    let x1 = x;
+    let y1 = y;
+    while (x1 < sa.length && y1 < sb.length && sa.charCodeAt(x1) === sb.charCodeAt(y1) && sa.charCodeAt(x1) !== 0) { x1++; y1++; }
+    if (x1 - x < GRAM) continue; // the seed was a hash collision, not a shared gram
     covered.set(d, x1);
     segments.push({ x0, x1, y0, y1 });
   }
@@ -134,17 +135,18 @@ function extendRegion(sa: string, sb: string, r: Region, dir: 1 | -1): void {
 
 /** Every passage of FOREIGN_MIN+ content characters that two articles of the list share. */
 export function sharedRegions(streams: ContentStream[]): Region[] {
-  const grams = new Map<string, number[]>(); // gram -> encoded (article, position)
+  const grams = new Map<number, number[]>(); // gram hash -> encoded (article, position)
   const stride = Math.max(...streams.map((s) => s.text.length), 1) + 1;
   streams.forEach((st, a) => {
-    st.paraStart.forEach((from, p) => {
-      for (let q = from; q + GRAM <= st.paraEnd[p]; q++) {
-        const key = st.text.slice(q, q + GRAM);
+    for (let p = 0; p < st.paraStart.length; p++) {
+      for (let q = st.paraStart[p]; q + GRAM <= st.paraEnd[p]; q++) {
+        let key = 0x811c9dc5;
+        for (let k = 0; k < GRAM; k++) key = Math.imul(key ^ st.text.charCodeAt(q + k), 0x01000193);
         const list = grams.get(key);
         if (list) list.push(a * stride + q);
         else grams.set(key, [a * stride + q]);
       }
-    });
+    }
   });
   const pairs = new Map<number, [number, number][]>(); // a * n + b -> seed position pairs
   const n = streams.length;

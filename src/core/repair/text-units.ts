@@ -62,19 +62,29 @@ export interface ContentStream {
 /** Separates paragraphs in a content stream; never a content character. */
 export const SEP = '\u0000';
 
-function segment(p: string, base: number, contentBefore: Int32Array, ends: Set<string>): TextUnit[] {
+const IS_CLAUSE_END = 1;
+const IS_SENTENCE_END = 2;
+const IS_CLOSER = 4;
+/** Punctuation classes by UTF-16 code unit (0 for every other character). */
+const PUNCT = new Uint8Array(65536);
+for (const c of CLAUSE_END) PUNCT[c.charCodeAt(0)] |= IS_CLAUSE_END;
+for (const c of SENTENCE_END) PUNCT[c.charCodeAt(0)] |= IS_SENTENCE_END;
+for (const c of CLOSERS) PUNCT[c.charCodeAt(0)] |= IS_CLOSER;
+
+function segment(p: string, base: number, contentBefore: Int32Array, endMask: number): TextUnit[] {
   const units: TextUnit[] = [];
   let start = 0;
   let i = 0;
   while (i < p.length) {
-    if (!ends.has(p[i])) { i++; continue; }
+    if (!(PUNCT[p.charCodeAt(i)] & endMask)) { i++; continue; }
     let end = i + 1;
-    while (end < p.length && (CLOSERS.has(p[end]) || ends.has(p[end]) || p[end] === ' ')) end++;
+    while (end < p.length && (PUNCT[p.charCodeAt(end)] & (endMask | IS_CLOSER) || p.charCodeAt(end) === 32)) end++;
     units.push({ start, end, cStart: base + contentBefore[start], cEnd: base + contentBefore[end] });
     start = end;
     i = end;
   }
-  if (start < p.length && p.slice(start).trim()) {
+  // a tail without closing punctuation is a unit when it holds anything but spaces
+  if (start < p.length && (contentBefore[p.length] > contentBefore[start] || /\S/.test(p.slice(start)))) {
     units.push({ start, end: p.length, cStart: base + contentBefore[start], cEnd: base + contentBefore[p.length] });
   }
   return units;
@@ -110,8 +120,8 @@ export function buildStream(paragraphs: string[]): ContentStream {
     para[chars.length] = -1;
     raw[chars.length] = p.length;
     chars.push(0);
-    clauses.push(segment(p, base, contentBefore, CLAUSE_END));
-    sentences.push(segment(p, base, contentBefore, SENTENCE_END));
+    clauses.push(segment(p, base, contentBefore, IS_CLAUSE_END));
+    sentences.push(segment(p, base, contentBefore, IS_SENTENCE_END));
   });
   let text = '';
   for (let i = 0; i < chars.length; i += 8192) text += String.fromCharCode(...chars.slice(i, i + 8192));
