@@ -1,5 +1,7 @@
 // Every word the page says, in Chinese (the default) and English. `{name}` placeholders are
 // filled by `t()`. Keys are grouped by the part of the page that uses them.
+import { inspectEn, inspectZh } from './messages-inspect';
+import { searchEn, searchZh } from './messages-search';
 
 /** Chinese: the page's default language. */
 export const zh = {
@@ -95,6 +97,8 @@ export const zh = {
   'repair.join': '接续',
   'repair.echo': '重复',
   'repair.foreign': '串文',
+  ...inspectZh,
+  ...searchZh,
 } as const;
 
 /** The key of a message. */
@@ -194,6 +198,8 @@ export const en: Record<MessageKey, string> = {
   'repair.join': 'joined',
   'repair.echo': 'echo',
   'repair.foreign': 'foreign',
+  ...inspectEn,
+  ...searchEn,
 };
 
 /** The page's languages. */

@@ -3,9 +3,12 @@
 // is structured-clone data (File/Blob handles included), so it crosses postMessage as is.
 import type { Problem } from '../core/ingest/types';
 import type {
-  ArticleDetail, ArticlePage, BulletinRow, BulletinSource, CorpusStats,
+  ArticleDetail, BulletinRow, BulletinSource, CorpusStats,
 } from '../core/store/types';
+import type { BulletinDetail, BulletinMetaInput } from '../core/store/bulletin-types';
+import type { CorpusSnapshot } from '../core/store/snapshot';
 import type { Encoding } from '../core/types';
+import type { FacetFilter, SearchPage, SortOrder } from '../core/query/types';
 
 /** Where a file is in its journey into the corpus. */
 export type FileState = 'queued' | 'loading' | 'done' | 'error' | 'skipped';
@@ -53,12 +56,25 @@ export interface RequestMap {
   'add-files': { params: { files: FileToAdd[] }; result: LoadSummary };
   /** Load pasted text as a bulletin named pasted-N.txt. */
   'add-text': { params: { text: string }; result: LoadSummary };
-  /** A page of articles containing an exact substring (all articles for a blank query). */
-  search: { params: { query: string; offset: number; limit: number }; result: ArticlePage };
+  /** A page of the query desk's results: the query (docs/search.md), filter chips, order,
+   *  every printing or each story once; with facet counts and syntax hints. */
+  search: {
+    params: { query: string; offset: number; limit: number; filters?: FacetFilter[]; sort?: SortOrder; everyPrinting?: boolean };
+    result: SearchPage;
+  };
+  /** The id of the article a link's reference (`<sha256 prefix>.<index>`) names; null if not loaded. */
+  'resolve-ref': { params: { ref: string }; result: number | null };
   /** One article in full with its bulletin's text; null when the id is unknown. */
   'get-article': { params: { articleId: number }; result: ArticleDetail | null };
   'list-bulletins': { params: Record<string, never>; result: BulletinRow[] };
   stats: { params: Record<string, never>; result: CorpusStats };
+  /** The corpus database's bytes for the SQL console's own copy (transferred, not copied);
+   *  bytes are null when the corpus has not changed since revision `since`. */
+  snapshot: { params: { since: number | null }; result: CorpusSnapshot };
+  /** One bulletin with its articles and fragments in page order; null when the id is unknown. */
+  'get-bulletin': { params: { bulletinId: number }; result: BulletinDetail | null };
+  /** Correct a bulletin's paper and date (blank: as inferred); it is parsed again with them. */
+  'set-bulletin-meta': { params: { bulletinId: number } & BulletinMetaInput; result: BulletinDetail };
   /** Empty the corpus (after loads already queued have finished). */
   clear: { params: Record<string, never>; result: CorpusStats };
 }

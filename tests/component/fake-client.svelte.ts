@@ -2,7 +2,9 @@
 // records every action so tests can assert what the components asked for.
 import type { CorpusView } from '../../src/ui/lib/corpus-view';
 import type { ArticleDetail, ArticlePage, ArticleRow, CorpusStats } from '../../src/core/store/types';
-import type { FileProgress, FileToAdd } from '../../src/worker/protocol';
+import type { FacetFilter, SearchPage, SearchRow, SortOrder } from '../../src/core/query/types';
+import type { SearchState } from '../../src/ui/lib/corpus-view';
+import type { FileProgress, FileToAdd, ParamsOf, RequestType, ResultOf } from '../../src/worker/protocol';
 
 export class FakeClient implements CorpusView {
   status = $state<CorpusView['status']>('ready');
@@ -11,7 +13,12 @@ export class FakeClient implements CorpusView {
   stats = $state<CorpusStats>({ bulletins: 0, failed: 0, articles: 0, fragments: 0 });
   files = $state<FileProgress[]>([]);
   query = $state('');
-  page = $state<ArticlePage | null>(null);
+  page = $state<SearchPage | null>(null);
+  filters = $state<FacetFilter[]>([]);
+  sort = $state<SortOrder>('relevance');
+  everyPrinting = $state(false);
+  pageOffset = 0;
+  missingArticle = $state<string | null>(null);
   searching = $state(false);
   pageSize = 2;
   article = $state<ArticleDetail | null>(null);
@@ -24,6 +31,29 @@ export class FakeClient implements CorpusView {
   }
   gotoOffset(offset: number): void {
     this.calls.push(['gotoOffset', offset]);
+  }
+  addFilter(filter: FacetFilter): void {
+    this.calls.push(['addFilter', filter]);
+    this.filters = [...this.filters, filter];
+  }
+  removeFilter(filter: FacetFilter): void {
+    this.calls.push(['removeFilter', filter]);
+    this.filters = this.filters.filter((f) => f.field !== filter.field || f.value !== filter.value);
+  }
+  setSort(sort: SortOrder): void {
+    this.calls.push(['setSort', sort]);
+    this.sort = sort;
+  }
+  setEveryPrinting(on: boolean): void {
+    this.calls.push(['setEveryPrinting', on]);
+    this.everyPrinting = on;
+  }
+  applySearch(state: SearchState): void {
+    this.calls.push(['applySearch', state]);
+    Object.assign(this, { query: state.query, filters: state.filters, sort: state.sort, everyPrinting: state.everyPrinting });
+  }
+  openArticleRef(ref: string): void {
+    this.calls.push(['openArticleRef', ref]);
   }
   openArticle(id: number): void {
     this.calls.push(['openArticle', id]);
@@ -41,6 +71,14 @@ export class FakeClient implements CorpusView {
   async clear(): Promise<void> {
     this.calls.push(['clear', null]);
   }
+  /** Answers to `request`, by request type; a type without one rejects. */
+  handlers: Partial<{ [K in RequestType]: (params: ParamsOf<K>) => ResultOf<K> | Promise<ResultOf<K>> }> = {};
+  async request<K extends RequestType>(type: K, params: ParamsOf<K>): Promise<ResultOf<K>> {
+    this.calls.push([type, params]);
+    const handler = this.handlers[type] as ((p: ParamsOf<K>) => ResultOf<K> | Promise<ResultOf<K>>) | undefined;
+    if (!handler) throw new Error(`no fake answer for ${type}`);
+    return handler(params);
+  }
 }
 
 /** A result row, overridable. */
@@ -53,9 +91,17 @@ export function row(over: Partial<ArticleRow> = {}): ArticleRow {
   };
 }
 
-/** A page of rows. */
-export function page(rows: ArticleRow[], over: Partial<ArticlePage> = {}): ArticlePage {
-  return { query: '', total: rows.length, offset: 0, limit: 2, rows, ...over };
+/** A page of rows, with the query desk's fields (no facets, no hints) unless given. */
+export function page(rows: ArticleRow[], over: Partial<SearchPage> = {}): SearchPage {
+  const searchRows: SearchRow[] = rows.map((r) => ({
+    ref: `0123456789abcdef.${r.index}`, paper: null, printings: 1, ...r,
+  }));
+  const base: ArticlePage = { query: '', total: rows.length, offset: 0, limit: 2, rows: searchRows };
+  return {
+    ...base, filters: [], sort: 'relevance', everyPrinting: false, printings: rows.length,
+    facets: [], hints: [], terms: over.query ? [over.query] : [], tookMs: 1, ...over,
+    rows: over.rows ?? searchRows,
+  };
 }
 
 /** One opened article with every field. */
@@ -73,6 +119,6 @@ export function detail(over: Partial<ArticleDetail['article']> = {}): ArticleDet
       repairs: [{ type: 'join', original: '部署防\n汛工作', replacement: '部署防汛工作', span: { start: 0, end: 1 }, note: 'page break' }],
       flags: [], spans: { article: { start, end }, paragraphs: [] }, ...over,
     },
-    bulletin: { id: 3, name: '新乡日报_2026-06-10_04.txt', path: '新乡日报_2026-06-10_04.txt', paper: '新乡日报', date: '2026-06-10', encoding: 'utf-8', text, textOffset: 0, totalLength: text.length },
+    bulletin: { id: 3, name: '新乡日报_2026-06-10_04.txt', path: '新乡日报_2026-06-10_04.txt', sha256: '0123456789abcdef0123', paper: '新乡日报', date: '2026-06-10', encoding: 'utf-8', text, textOffset: 0, totalLength: text.length },
   };
 }

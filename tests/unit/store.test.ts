@@ -1,7 +1,7 @@
 import initSqlJs from 'sql.js/dist/sql-wasm.js';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SqlJsStatic } from 'sql.js';
-import { CorpusStore, MAX_SOURCE_CHARS, type NewBulletin } from '../../src/core/store';
+import { CorpusStore, MAX_SOURCE_CHARS, SCHEMA_VERSION, type NewBulletin } from '../../src/core/store';
 import { characterSegmenter, segmentForIndex } from '../../src/core/segment';
 import { article, parsed } from './store-fixtures';
 
@@ -161,6 +161,6 @@ describe('CorpusStore', () => {
   });
 
   it('records the schema version', () => {
-    expect(store.db.exec("SELECT value FROM meta WHERE key = 'schema_version'")[0].values[0][0]).toBe('1');
+    expect(store.db.exec("SELECT value FROM meta WHERE key = 'schema_version'")[0].values[0][0]).toBe(String(SCHEMA_VERSION));
   });
 });

@@ -13,11 +13,20 @@ export type Clause =
   | { type: 'field'; field: ExactField; value: string; negate: boolean }
   | { type: 'date'; from: string; to: string; negate: boolean };
 
+/** What kind of problem a hint reports (the page words it in the chosen language). */
+export type HintCode =
+  | 'unknown-field' | 'unclosed-quote' | 'empty-value' | 'empty-term' | 'bad-date' | 'bad-kind'
+  | 'or-sides' | 'or-negated';
+
 /** A hint about syntax the parser did not understand, for showing inline under the box. */
 export interface QueryHint {
+  code: HintCode;
+  /** The same in English (for logs and the command line). */
   message: string;
   /** Offset in the query string where the problem is. */
   at: number;
+  /** The text concerned: the unknown field's name, the value that is not a date … */
+  detail?: string;
 }
 
 /** A parsed query: every group must match; a group matches when any of its clauses does. */
@@ -47,32 +56,39 @@ interface Token {
   field: string | null;
 }
 
-/** Normalise full-width syntax characters so 标题：“学习” reads like headline:"学习". */
-function normalise(q: string): string {
-  return q.replace(/[：]/g, ':').replace(/[“”„「」]/g, '"').replace(/[－—]/g, '-').replace(/\u3000/g, ' ');
-}
+const SPACE = new Set([' ', '\t', '\n', '\r', '\u3000']);
+const MINUS = new Set(['-', '－']);
+/** Quote marks that open a phrase at the start of a term, each with the marks that close it. */
+const QUOTES: Record<string, string> = { '"': '"', '“': '”"', '”': '”"', '„': '“”"', '「': '」"', '『': '』"' };
 
+/**
+ * Cut the query into terms. Syntax characters count only where syntax can stand: a minus or a
+ * quote mark at the start of a term, a field name with a colon (: or ：) before it. Elsewhere
+ * they are text, so 坚持“三个结合” and ——压实责任 are searched as typed.
+ */
 function tokenize(q: string, hints: QueryHint[]): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   while (i < q.length) {
-    if (q[i] === ' ' || q[i] === '\t') { i++; continue; }
+    if (SPACE.has(q[i])) { i++; continue; }
     const at = i;
     let negate = false;
-    if (q[i] === '-' && i + 1 < q.length && q[i + 1] !== ' ') { negate = true; i++; }
+    if (MINUS.has(q[i]) && i + 1 < q.length && !SPACE.has(q[i + 1])) { negate = true; i++; }
     let field: string | null = null;
-    const fm = /^([A-Za-z\u4e00-\u9fff]{1,10}):/.exec(q.slice(i));
+    const fm = /^([A-Za-z\u4e00-\u9fff]{1,10})[:：]/.exec(q.slice(i));
     if (fm && FIELD_ALIASES[fm[1].toLowerCase()]) {
       field = FIELD_ALIASES[fm[1].toLowerCase()];
       i += fm[0].length;
     } else if (fm && /^[A-Za-z]+$/.test(fm[1])) {
-      hints.push({ message: `unknown field "${fm[1]}:" — fields: headline kicker credit byline district paper kind date`, at });
+      hints.push({ code: 'unknown-field', message: `unknown field "${fm[1]}:" — fields: headline kicker credit byline district paper kind date`, at, detail: fm[1] });
       i += fm[0].length;
     }
-    if (q[i] === '"') {
-      const close = q.indexOf('"', i + 1);
+    const closers = QUOTES[q[i]];
+    if (closers) {
+      let close = -1;
+      for (let j = i + 1; j < q.length; j++) if (closers.includes(q[j])) { close = j; break; }
       if (close < 0) {
-        hints.push({ message: 'a quote is not closed; the rest is read as a phrase', at: i });
+        hints.push({ code: 'unclosed-quote', message: 'a quote is not closed; the rest is read as a phrase', at: i });
         tokens.push({ text: q.slice(i + 1), at, quoted: true, negate, field });
         break;
       }
@@ -80,7 +96,7 @@ function tokenize(q: string, hints: QueryHint[]): Token[] {
       i = close + 1;
     } else {
       let j = i;
-      while (j < q.length && q[j] !== ' ' && q[j] !== '\t' && q[j] !== '"') j++;
+      while (j < q.length && !SPACE.has(q[j])) j++;
       tokens.push({ text: q.slice(i, j), at, quoted: false, negate, field });
       i = j;
     }
@@ -107,7 +123,9 @@ export function dateBounds(value: string): { from: string; to: string } | null {
 function toClause(t: Token, hints: QueryHint[]): Clause | null {
   const text = t.text.trim();
   if (!text) {
-    hints.push({ message: t.field ? `"${t.field}:" needs a value` : 'an empty term is ignored', at: t.at });
+    hints.push(t.field
+      ? { code: 'empty-value', message: `"${t.field}:" needs a value`, at: t.at, detail: t.field }
+      : { code: 'empty-term', message: 'an empty term is ignored', at: t.at });
     return null;
   }
   if (t.field === 'date') {
@@ -115,7 +133,7 @@ function toClause(t: Token, hints: QueryHint[]): Clause | null {
     const from = dateBounds(a);
     const to = b === undefined ? from : dateBounds(b);
     if (!from || !to) {
-      hints.push({ message: `"${text}" is not a date: use date:2026, date:2026-06 or date:2026-05..2026-07`, at: t.at });
+      hints.push({ code: 'bad-date', message: `"${text}" is not a date: use date:2026, date:2026-06 or date:2026-05..2026-07`, at: t.at, detail: text });
       return null;
     }
     return { type: 'date', from: from.from, to: to.to, negate: t.negate };
@@ -123,7 +141,7 @@ function toClause(t: Token, hints: QueryHint[]): Clause | null {
   if (t.field === 'kind') {
     const k = KINDS[text.toLowerCase()];
     if (!k) {
-      hints.push({ message: `kind is one of news, photo, commentary, notice (新闻 图片 评论 公告)`, at: t.at });
+      hints.push({ code: 'bad-kind', message: `kind is one of news, photo, commentary, notice (新闻 图片 评论 公告)`, at: t.at, detail: text });
       return null;
     }
     return { type: 'field', field: 'kind', value: k, negate: t.negate };
@@ -136,20 +154,22 @@ function toClause(t: Token, hints: QueryHint[]): Clause | null {
 /** Parse a search-box query. Never throws; problems come back as hints. */
 export function parseQuery(input: string): ParsedQuery {
   const hints: QueryHint[] = [];
-  const tokens = tokenize(normalise(input), hints);
+  const tokens = tokenize(input, hints);
   const groups: Clause[][] = [];
   let pendingOr = false;
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
     if (!t.quoted && !t.field && !t.negate && (t.text === 'OR' || t.text === '|' || t.text === '或')) {
-      if (!groups.length || k === tokens.length - 1) hints.push({ message: 'OR needs a term on both sides', at: t.at });
+      if (!groups.length || k === tokens.length - 1) hints.push({ code: 'or-sides', message: 'OR needs a term on both sides', at: t.at });
       else pendingOr = true;
       continue;
     }
     const clause = toClause(t, hints);
     if (!clause) continue;
-    if (pendingOr && groups.length) {
-      if (clause.negate) hints.push({ message: 'an excluded term cannot be one side of OR; it is excluded everywhere', at: t.at });
+    if (pendingOr && groups.length && clause.negate) {
+      hints.push({ code: 'or-negated', message: 'an excluded term cannot be one side of OR; it is excluded everywhere', at: t.at });
+      groups.push([clause]);
+    } else if (pendingOr && groups.length) {
       groups[groups.length - 1].push(clause);
     } else {
       groups.push([clause]);

@@ -5,6 +5,8 @@ import type { Database, SqlJsStatic, SqlValue, Statement } from 'sql.js';
 import { SCHEMA_SQL, SCHEMA_VERSION } from './schema';
 import { articleFromRow, articleValues, bulletinFromRow, num, str, type Row } from './rows';
 import { makeSnippet } from './snippet';
+import { foldText } from '../query/fold';
+import { SEARCH_DROP_SQL, SearchIndexWriter } from './search-index';
 import type {
   ArticleDetail, ArticlePage, ArticleRow, BulletinRow, CorpusStats, ListArticlesOptions,
   NewBulletin,
@@ -44,11 +46,14 @@ export class CorpusStore {
   /** The underlying database, for read-only SQL by the query desk. */
   readonly db: Database;
   private statements = new Map<string, Statement>();
+  /** Writes the search tables (search-index.ts) alongside each article. */
+  private readonly search: SearchIndexWriter;
   /** The ids matching the last searched text, reused while paging; dropped on every write. */
   private lastMatch: { query: string; ids: number[] } | null = null;
 
   private constructor(db: Database) {
     this.db = db;
+    this.search = new SearchIndexWriter(db);
   }
 
   /** A new, empty corpus. */
@@ -111,10 +116,13 @@ export class CorpusStore {
       const insertArticle = this.stmt(INSERT_ARTICLE);
       const insertFts = this.stmt(INSERT_FTS);
       articles.forEach((a, i) => {
-        const seg = b.segments?.[i] ?? { headline: '', kicker: '', body: '' };
+        const raw = b.segments?.[i] ?? { headline: '', kicker: '', body: '' };
+        // Folded (学習 → 学习) so that ranking treats both scripts alike; see query/fold.ts.
+        const seg = { headline: foldText(raw.headline), kicker: foldText(raw.kicker), body: foldText(raw.body) };
         insertArticle.run([...articleValues(id, i, a), seg.headline, seg.kicker, seg.body]);
         const articleId = num(this.one('SELECT last_insert_rowid() AS id')?.id);
         insertFts.run([articleId, seg.headline, seg.kicker, seg.body]);
+        this.search.add(articleId, a, { id, paper: meta?.paper ?? null, date: meta?.date ?? null }, seg);
       });
       const insertFragment = this.stmt(INSERT_FRAGMENT);
       fragments.forEach((f, i) => {
@@ -201,7 +209,7 @@ export class CorpusStore {
   getArticle(id: number): ArticleDetail | null {
     const r = this.one('SELECT * FROM articles WHERE id = ?', [id]);
     if (!r) return null;
-    const b = this.one('SELECT id, name, path, paper, date, encoding, text FROM bulletins WHERE id = ?', [r.bulletin_id]);
+    const b = this.one('SELECT id, name, path, sha256, paper, date, encoding, text FROM bulletins WHERE id = ?', [r.bulletin_id]);
     const article = articleFromRow(r);
     const whole = str(b?.text) ?? '';
     let textOffset = 0;
@@ -218,18 +226,24 @@ export class CorpusStore {
       index: num(r.idx),
       article,
       bulletin: {
-        id: num(b?.id), name: str(b?.name) ?? '', path: str(b?.path) ?? '', paper: str(b?.paper),
+        id: num(b?.id), name: str(b?.name) ?? '', path: str(b?.path) ?? '', sha256: str(b?.sha256) ?? '', paper: str(b?.paper),
         date: str(b?.date), encoding: str(b?.encoding) as ArticleDetail['bulletin']['encoding'],
         text, textOffset, totalLength: whole.length,
       },
     };
   }
 
+  /** Forget what was cached from the tables (search ids) after a write made outside this class
+   *  (a bulletin correction, bulletin-edits.ts). */
+  forgetCaches(): void {
+    this.lastMatch = null;
+  }
+
   /** Remove every bulletin, article and fragment (the schema stays). */
   clear(): void {
     this.freeStatements();
     this.lastMatch = null;
-    this.db.run(`DROP TABLE articles_fts; DROP TABLE fragments; DROP TABLE articles;
+    this.db.run(`${SEARCH_DROP_SQL} DROP TABLE bulletin_corrections; DROP TABLE articles_fts; DROP TABLE fragments; DROP TABLE articles;
       DROP TABLE bulletins; DROP TABLE meta;`);
     this.createSchema();
   }
@@ -237,6 +251,7 @@ export class CorpusStore {
   private freeStatements(): void {
     for (const s of this.statements.values()) s.free();
     this.statements.clear();
+    this.search.free();
   }
 
   /** Release the database. The store cannot be used afterwards. */

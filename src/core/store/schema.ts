@@ -1,8 +1,9 @@
 // The corpus schema, documented column by column in docs/schema.md. The SQL console of the query
 // desk exposes these tables to users, so names are plain words and stay stable across versions.
+import { SEARCH_SCHEMA_SQL } from './search-index';
 
 /** Bumped whenever a table or column changes; stored in `meta` under `schema_version`. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 3;
 
 /** Statements that create an empty corpus. */
 export const SCHEMA_SQL = `
@@ -72,7 +73,19 @@ CREATE TABLE fragments (
   UNIQUE (bulletin_id, idx)
 );
 
+-- The paper and date a user set for a bulletin (the bulletin view), with what the parser had
+-- inferred; sha256 lets a saved correction find its file again in a later visit.
+CREATE TABLE bulletin_corrections (
+  bulletin_id     INTEGER PRIMARY KEY REFERENCES bulletins(id) ON DELETE CASCADE,
+  sha256          TEXT NOT NULL,
+  paper           TEXT,
+  date            TEXT,
+  inferred_paper  TEXT,
+  inferred_date   TEXT,
+  corrected_at    TEXT NOT NULL
+);
+
 CREATE VIRTUAL TABLE articles_fts USING fts4(
   content="articles", seg_headline, seg_kicker, seg_body, tokenize=unicode61
 );
-`;
+${SEARCH_SCHEMA_SQL}`;

@@ -107,6 +107,8 @@ export interface SourceBulletin {
   id: number;
   name: string;
   path: string;
+  /** SHA-256 of the file's bytes: with the article's index, a reference that survives reloading. */
+  sha256: string;
   paper: string | null;
   date: string | null;
   encoding: Encoding | null;

@@ -1,11 +1,12 @@
 // The page's one handle on the corpus worker: reactive state for the components, and actions
 // that become requests. Searches and article opens are "latest wins": an answer to a request
 // that has since been superseded is dropped, so stale results never replace newer ones.
-import type { ArticleDetail, ArticlePage, CorpusStats } from '../../core/store/types';
+import type { ArticleDetail, CorpusStats } from '../../core/store/types';
+import type { FacetFilter, SearchPage, SortOrder } from '../../core/query/types';
 import type {
   FileProgress, FileToAdd, ParamsOf, RequestType, ResultOf, WorkerMessage, WorkerRequest,
 } from '../../worker/protocol';
-import type { CorpusView } from './corpus-view';
+import type { CorpusView, SearchState } from './corpus-view';
 
 /** The parts of a Worker the client uses (a fake stands in for it in tests). */
 export interface WorkerLike {
@@ -34,7 +35,13 @@ export class CorpusClient implements CorpusView {
   stats = $state<CorpusStats>(EMPTY_STATS);
   files = $state<FileProgress[]>([]);
   query = $state('');
-  page = $state<ArticlePage | null>(null);
+  page = $state.raw<SearchPage | null>(null);
+  filters = $state.raw<FacetFilter[]>([]);
+  sort = $state<SortOrder>('relevance');
+  everyPrinting = $state(false);
+  missingArticle = $state<string | null>(null);
+  /** The offset of the page asked for last. */
+  pageOffset = $state(0);
   searching = $state(false);
   article = $state<ArticleDetail | null>(null);
   articleLoading = $state(false);
@@ -53,7 +60,6 @@ export class CorpusClient implements CorpusView {
   private fileIndex = new Map<string, number>();
   private backlog: FileProgress[] = [];
   private draining = false;
-  private offset = 0;
   private searchSeq = 0;
   private articleSeq = 0;
   private inflight: Promise<void> | null = null;
@@ -171,7 +177,7 @@ export class CorpusClient implements CorpusView {
 
   setQuery(query: string): void {
     this.query = query;
-    this.offset = 0;
+    this.pageOffset = 0;
     this.searchSeq++; // anything already on its way is now stale
     this.searching = true;
     if (this.debounce) clearTimeout(this.debounce);
@@ -182,8 +188,68 @@ export class CorpusClient implements CorpusView {
   }
 
   gotoOffset(offset: number): void {
-    this.offset = Math.max(0, offset);
+    this.pageOffset = Math.max(0, offset);
     void this.search();
+  }
+
+  /** Search again now (a chip, the order or the printing switch changed): no debounce. */
+  private searchNow(): void {
+    if (this.debounce) clearTimeout(this.debounce);
+    this.debounce = null;
+    this.pageOffset = 0;
+    void this.search();
+  }
+
+  addFilter(filter: FacetFilter): void {
+    if (this.filters.some((f) => f.field === filter.field && f.value === filter.value)) return;
+    this.filters = [...this.filters, { field: filter.field, value: filter.value }];
+    this.searchNow();
+  }
+
+  removeFilter(filter: FacetFilter): void {
+    this.filters = this.filters.filter((f) => f.field !== filter.field || f.value !== filter.value);
+    this.searchNow();
+  }
+
+  setSort(sort: SortOrder): void {
+    this.sort = sort;
+    this.searchNow();
+  }
+
+  setEveryPrinting(on: boolean): void {
+    this.everyPrinting = on;
+    this.searchNow();
+  }
+
+  applySearch(state: SearchState): void {
+    this.query = state.query;
+    this.filters = state.filters.map((f) => ({ field: f.field, value: f.value }));
+    this.sort = state.sort;
+    this.everyPrinting = state.everyPrinting;
+    if (this.debounce) clearTimeout(this.debounce);
+    this.debounce = null;
+    this.pageOffset = Math.max(0, state.offset);
+    void this.search();
+  }
+
+  openArticleRef(ref: string): void {
+    const seq = ++this.articleSeq;
+    this.articleLoading = true;
+    this.missingArticle = null;
+    this.request('resolve-ref', { ref }).then(
+      (id) => {
+        if (seq !== this.articleSeq) return;
+        if (id === null) {
+          this.articleLoading = false;
+          this.missingArticle = ref;
+        } else this.openArticle(id);
+      },
+      (e: unknown) => {
+        if (seq !== this.articleSeq) return;
+        this.articleLoading = false;
+        this.error = e instanceof Error ? e.message : String(e);
+      },
+    );
   }
 
   /** Ask for the current query and page; only the latest search's answer is shown. */
@@ -192,7 +258,11 @@ export class CorpusClient implements CorpusView {
     this.searching = true;
     const run = (async () => {
       try {
-        const page = await this.request('search', { query: this.query, offset: this.offset, limit: this.pageSize });
+        const page = await this.request('search', {
+          query: this.query, offset: this.pageOffset, limit: this.pageSize,
+          filters: this.filters.map((f) => ({ field: f.field, value: f.value })),
+          sort: this.sort, everyPrinting: this.everyPrinting,
+        });
         if (seq !== this.searchSeq) return;
         this.page = page;
         this.lastRefresh = Date.now();
@@ -229,6 +299,7 @@ export class CorpusClient implements CorpusView {
   openArticle(id: number): void {
     const seq = ++this.articleSeq;
     this.articleLoading = true;
+    this.missingArticle = null;
     this.request('get-article', { articleId: id }).then(
       (detail) => {
         if (seq !== this.articleSeq) return;

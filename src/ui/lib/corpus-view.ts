@@ -1,7 +1,8 @@
 // What the components need from the corpus client. The real client (corpus-client.svelte.ts)
 // implements it over the worker; component tests implement it with a fake.
-import type { ArticleDetail, ArticlePage, CorpusStats } from '../../core/store/types';
-import type { FileProgress, FileToAdd } from '../../worker/protocol';
+import type { ArticleDetail, CorpusStats } from '../../core/store/types';
+import type { FacetFilter, SearchPage, SortOrder } from '../../core/query/types';
+import type { FileProgress, FileToAdd, ParamsOf, RequestType, ResultOf } from '../../worker/protocol';
 
 /** The corpus as the page sees it: reactive state plus the actions the user can take. */
 export interface CorpusView {
@@ -16,8 +17,17 @@ export interface CorpusView {
   readonly files: FileProgress[];
   /** The text in the search box. */
   readonly query: string;
-  /** The page of results on screen (null until the first answer). */
-  readonly page: ArticlePage | null;
+  /** The page of results on screen, with facets and hints (null until the first answer). */
+  readonly page: SearchPage | null;
+  /** The filter chips of the search (a field's chips are ORed, fields ANDed). */
+  readonly filters: FacetFilter[];
+  readonly sort: SortOrder;
+  /** Show every printing of a reprinted story instead of each story once. */
+  readonly everyPrinting: boolean;
+  /** The offset of the page last asked for. */
+  readonly pageOffset: number;
+  /** A linked article (its reference) that is not in the loaded corpus, or null. */
+  readonly missingArticle: string | null;
   /** True while a search for the current query is on its way. */
   readonly searching: boolean;
   readonly pageSize: number;
@@ -26,6 +36,14 @@ export interface CorpusView {
   readonly articleLoading: boolean;
 
   setQuery(query: string): void;
+  addFilter(filter: FacetFilter): void;
+  removeFilter(filter: FacetFilter): void;
+  setSort(sort: SortOrder): void;
+  setEveryPrinting(on: boolean): void;
+  /** Restore a whole search at once (from a link, or back/forward): one request, no debounce. */
+  applySearch(state: SearchState): void;
+  /** Open the article a link names by its reference (`<sha256 prefix>.<index>`). */
+  openArticleRef(ref: string): void;
   gotoOffset(offset: number): void;
   openArticle(id: number): void;
   closeArticle(): void;
@@ -33,4 +51,16 @@ export interface CorpusView {
   addFiles(files: FileToAdd[] | Promise<FileToAdd[]>): Promise<void>;
   addText(text: string): Promise<void>;
   clear(): Promise<void>;
+  /** Any request of the worker protocol, for views that keep their own state (bulletins, the
+   *  SQL console's snapshot). */
+  request<K extends RequestType>(type: K, params: ParamsOf<K>): Promise<ResultOf<K>>;
+}
+
+/** A whole search as a link or a history entry holds it. */
+export interface SearchState {
+  query: string;
+  filters: FacetFilter[];
+  sort: SortOrder;
+  everyPrinting: boolean;
+  offset: number;
 }
