@@ -107,7 +107,7 @@ export function readArticle(draft: DraftArticle, ctx: BulletinContext): ReadArti
   const paragraphs = joined.paragraphs.filter((p) => /[\p{L}\p{N}]/u.test(p.text) || p.text.trim());
   const kind = kindOf({ lead, credit, author: block.author, column: block.column, headline: block.headline });
   const people = splitByline(byline ?? (credit && /记者|通讯员/.test(credit) ? credit : null));
-  const firstSentence = (joined.paragraphs[0]?.text ?? '').split(/[。！？]/)[0];
+  const firstSentence = (joined.paragraphs[0]?.text ?? '').slice(0, 120).split(/[。！？]/)[0];
   const all = [...draft.run.map((l) => l.span), ...draft.bylines.map((l) => l.span), ...draft.paragraphs.map((p) => p.line.span), ...draft.credits.map((c) => c.span)];
   spans.article = {
     start: Math.min(...all.map((s) => s.start)),

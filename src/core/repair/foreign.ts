@@ -135,34 +135,53 @@ function extendRegion(sa: string, sb: string, r: Region, dir: 1 | -1): void {
 
 /** Every passage of FOREIGN_MIN+ content characters that two articles of the list share. */
 export function sharedRegions(streams: ContentStream[]): Region[] {
-  const grams = new Map<number, number[]>(); // gram hash -> encoded (article, position)
-  const stride = Math.max(...streams.map((s) => s.text.length), 1) + 1;
+  // Every gram as one float: a 26-bit hash * 2^27 + its index, sorted natively, so equal hashes
+  // stand side by side: lighter and faster than a Map of arrays. A hash collision is harmless:
+  // exactSegments drops seeds whose text does not match.
+  const SLOT = 2 ** 27;
+  let total = 0;
+  for (const st of streams) for (let p = 0; p < st.paraStart.length; p++) total += Math.max(0, st.paraEnd[p] - st.paraStart[p] - GRAM + 1);
+  total = Math.min(total, SLOT - 1);
+  const packed = new Float64Array(total);
+  const article = new Int32Array(total);
+  const offset = new Int32Array(total);
+  let m = 0;
   streams.forEach((st, a) => {
     for (let p = 0; p < st.paraStart.length; p++) {
-      for (let q = st.paraStart[p]; q + GRAM <= st.paraEnd[p]; q++) {
+      for (let q = st.paraStart[p]; q + GRAM <= st.paraEnd[p] && m < total; q++) {
         let key = 0x811c9dc5;
         for (let k = 0; k < GRAM; k++) key = Math.imul(key ^ st.text.charCodeAt(q + k), 0x01000193);
-        const list = grams.get(key);
-        if (list) list.push(a * stride + q);
-        else grams.set(key, [a * stride + q]);
+        article[m] = a;
+        offset[m] = q;
+        packed[m] = (key >>> 6) * SLOT + m;
+        m++;
       }
     }
   });
+  packed.sort();
   const pairs = new Map<number, [number, number][]>(); // a * n + b -> seed position pairs
   const n = streams.length;
-  for (const list of grams.values()) {
-    if (list.length < 2 || list.length > MAX_OCCURRENCES) continue;
-    for (let i = 0; i < list.length; i++) {
-      for (let j = i + 1; j < list.length; j++) {
-        const a = Math.floor(list[i] / stride);
-        const b = Math.floor(list[j] / stride);
-        if (a === b) continue;
-        const key = a * n + b;
-        const seeds = pairs.get(key) ?? [];
-        seeds.push([list[i] - a * stride, list[j] - b * stride]);
-        pairs.set(key, seeds);
+  for (let lo = 0; lo < m; ) {
+    const key = Math.floor(packed[lo] / SLOT);
+    let hi = lo + 1;
+    while (hi < m && Math.floor(packed[hi] / SLOT) === key) hi++;
+    const count = hi - lo;
+    if (count >= 2 && count <= MAX_OCCURRENCES) {
+      for (let i = lo; i < hi; i++) {
+        const gi = packed[i] - key * SLOT;
+        for (let j = i + 1; j < hi; j++) {
+          const gj = packed[j] - key * SLOT;
+          const a = article[gi];
+          const b = article[gj];
+          if (a === b) continue;
+          const [x, y, pairKey] = a < b ? [offset[gi], offset[gj], a * n + b] : [offset[gj], offset[gi], b * n + a];
+          const seeds = pairs.get(pairKey);
+          if (seeds) seeds.push([x, y]);
+          else pairs.set(pairKey, [[x, y]]);
+        }
       }
     }
+    lo = hi;
   }
   const regions: Region[] = [];
   for (const [key, seeds] of pairs) {
