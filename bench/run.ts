@@ -2,7 +2,8 @@
 // (`--mb N` for another size): hash, decode, parse, jieba segmentation of the indexed fields,
 // and the SQLite insert (sql.js with FTS4), each on its own, plus jieba cutting the whole text as
 // the reference the other stages are compared with. Prints a table and writes
-// bench/results/<date>.json so runs can be compared over time.
+// bench/results/<date>.json so runs can be compared over time. Then the search benchmark
+// (bench/search/run.ts: 50,000 articles searched in the worker in headless Chromium).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +19,7 @@ import { CorpusStore, type ArticleSegments } from '../src/core/store/index';
 import type { DecodedText, ParsedBulletin } from '../src/core/types';
 import { formatTable, timed, type StageResult } from './lib/report';
 import { scaledCorpus } from './lib/scaled-corpus';
+import { runSearchBench } from './search/run';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -104,6 +106,14 @@ async function main(): Promise<void> {
     memory: { rssBytes: memory.rss, heapUsedBytes: memory.heapUsed, arrayBuffersBytes: memory.arrayBuffers },
   }, null, 2) + '\n');
   console.log(`results written to ${out.slice(ROOT.length)}`);
+
+  // Then the search benchmark in headless Chromium (bench/search/run.ts); --no-search skips it,
+  // --search-articles N sizes its corpus (default 50,000).
+  if (!process.argv.includes('--no-search')) {
+    const i = process.argv.indexOf('--search-articles');
+    console.log('');
+    await runSearchBench({ articles: i >= 0 ? Number(process.argv[i + 1]) : 50_000 });
+  }
 }
 
 main().catch((err: unknown) => {

@@ -36,17 +36,21 @@ const COMMANDS: Record<string, CommandEntry> = {
     summary: 'people with their posts over time, who held each post, places',
     load: () => import('./commands/entities'),
   },
+  search: {
+    summary: 'search bulletins with the page\'s query language; hits as JSON',
+    load: () => import('./commands/search'),
+  },
 };
 
 /** Commands announced in docs/cli.md that no change has built yet. */
-const PLANNED = ['search'];
+const PLANNED: string[] = [];
 
 const USAGE = `Usage: ${INVOCATION} <command> [options] <file|dir>...
 
 Commands:
 ${Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`).join('\n')}
 
-Planned: ${PLANNED.join(', ')}. '${INVOCATION} <command> --help' shows a command's options.
+${PLANNED.length ? `Planned: ${PLANNED.join(', ')}. ` : ''}'${INVOCATION} <command> --help' shows a command's options.
 Exit status: 0 success, 1 some input failed, 2 usage error. Documentation: docs/cli.md
 `;
 

@@ -2,6 +2,8 @@
 // filled by `t()`. Keys are grouped by the part of the page that uses them.
 import { inspectEn, inspectZh } from './messages-inspect';
 import { searchEn, searchZh } from './messages-search';
+import { dedupEn, dedupZh } from './messages-dedup';
+import { analysisEn, analysisZh } from './messages-analysis';
 
 /** Chinese: the page's default language. */
 export const zh = {
@@ -99,6 +101,8 @@ export const zh = {
   'repair.foreign': '串文',
   ...inspectZh,
   ...searchZh,
+  ...dedupZh,
+  ...analysisZh,
 } as const;
 
 /** The key of a message. */
@@ -200,6 +204,8 @@ export const en: Record<MessageKey, string> = {
   'repair.foreign': 'foreign',
   ...inspectEn,
   ...searchEn,
+  ...dedupEn,
+  ...analysisEn,
 };
 
 /** The page's languages. */

@@ -59,15 +59,16 @@ export class Loader {
     return this.load([this.item(`pasted-${++this.pasted}.txt`, 'paste', bytes.length, async () => bytes)]);
   }
 
-  /** Load the sample corpus listed in a manifest `{ "files": ["a.txt", …] }`. */
-  async loadSamples(manifestUrl: string): Promise<LoadSummary> {
+  /** Load the sample corpus listed in a manifest `{ "files": ["a.txt", …] }`. Names in `skip`
+   *  are left out (a site's corpus updated over a saved copy loads only its new files). */
+  async loadSamples(manifestUrl: string, skip?: ReadonlySet<string>): Promise<LoadSummary> {
     let names: string[];
     try {
       const res = await this.deps.fetch(manifestUrl);
       if (!res.ok) throw new Error(`HTTP ${res.status} for ${manifestUrl}`);
       const manifest = (await res.json()) as { files?: unknown };
       if (!Array.isArray(manifest.files)) throw new Error('the manifest lists no files');
-      names = manifest.files.filter((n): n is string => typeof n === 'string');
+      names = manifest.files.filter((n): n is string => typeof n === 'string' && !skip?.has(n));
     } catch (e) {
       const item = this.item('seeds/manifest.json', 'sample', null, async () => new Uint8Array());
       this.report(item, notLoaded(item.name, 'error', problem('fetch-failed', errorText(e))));

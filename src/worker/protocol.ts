@@ -9,6 +9,10 @@ import type { BulletinDetail, BulletinMetaInput } from '../core/store/bulletin-t
 import type { CorpusSnapshot } from '../core/store/snapshot';
 import type { Encoding } from '../core/types';
 import type { FacetFilter, SearchPage, SortOrder } from '../core/query/types';
+import type { SearchDeskStats } from './search-desk';
+import type { AnalysisRequestMap, EntitiesEvent } from './analysis-protocol';
+import type { DedupRequestMap } from './dedup-protocol';
+import type { KeepEvent, KeepRequestMap } from './keep-protocol';
 
 /** Where a file is in its journey into the corpus. */
 export type FileState = 'queued' | 'loading' | 'done' | 'error' | 'skipped';
@@ -48,8 +52,9 @@ export interface LoadSummary {
   articles: number;
 }
 
-/** Every request type with its parameters and its result. */
-export interface RequestMap {
+/** Every request type with its parameters and its result (the people and analysis views'
+ *  requests are in analysis-protocol.ts). */
+export interface RequestMap extends AnalysisRequestMap, DedupRequestMap, KeepRequestMap {
   /** Fetch the built-in sample corpus listed in a manifest ({ files: string[] }) and load it. */
   'load-samples': { params: { manifestUrl: string }; result: LoadSummary };
   /** Load files: bulletins, zips of bulletins; anything else is reported as skipped. */
@@ -64,6 +69,8 @@ export interface RequestMap {
   };
   /** The id of the article a link's reference (`<sha256 prefix>.<index>`) names; null if not loaded. */
   'resolve-ref': { params: { ref: string }; result: number | null };
+  /** Sizes of the search index and what building it cost (the search benchmark reads these). */
+  'search-stats': { params: Record<string, never>; result: SearchDeskStats };
   /** One article in full with its bulletin's text; null when the id is unknown. */
   'get-article': { params: { articleId: number }; result: ArticleDetail | null };
   'list-bulletins': { params: Record<string, never>; result: BulletinRow[] };
@@ -112,4 +119,4 @@ export interface NoticeEvent {
 }
 
 /** Anything the worker posts. */
-export type WorkerMessage = WorkerResponse | ProgressEvent | NoticeEvent;
+export type WorkerMessage = WorkerResponse | ProgressEvent | NoticeEvent | EntitiesEvent | KeepEvent;

@@ -3,8 +3,12 @@
 import type { CorpusStore } from '../core/store';
 import { getBulletinDetail } from '../core/store/bulletin-edits';
 import { corpusSnapshot } from '../core/store/snapshot';
+import { analysisDesk } from './analysis-desk';
 import { correctBulletinMeta } from './bulletin-meta';
-import { getSegmenter, getStore } from './engine';
+import { DedupEngine } from './dedup-engine';
+import { getSegmenter, getSql, getStore } from './engine';
+import { EntitiesEngine } from './entities-engine';
+import { keepDesk } from './keep-desk';
 import { Loader } from './loader';
 import { ProgressBatcher } from './progress';
 import { searchDesk } from './search-desk';
@@ -28,20 +32,41 @@ const segmenter = () =>
   getSegmenter((detail) => scope.postMessage({ type: 'notice', code: 'segmenter-fallback', detail }));
 
 const loader = new Loader({ store, segmenter, progress, fetch: (...a) => fetch(...a) });
-const desk = searchDesk({ store, segmenter });
+// The dedup desk (dedup-engine.ts) owns the story tracker, so the user's split/merge decisions
+// reach search's story counting; the query desk updates it after each load.
+const dedup = new DedupEngine({ store, serial: (job) => loader.serial(job) });
+const desk = searchDesk({ store, segmenter, stories: (db) => dedup.stories(db) });
+// The people index and the analysis views (entities-engine.ts, analysis-desk.ts): a pass runs
+// after each load, correction or clear.
+const entities = new EntitiesEngine({ store, segmenter, post: (m) => scope.postMessage(m) });
+const analysis = analysisDesk({ store, segmenter, searcher: desk.searcher, entities });
+// Keeping the corpus (saved in the browser, opened on the next visit), importing, exporting and
+// removing bulletins (keep-desk.ts). It saves a while after any request changed the corpus.
+const keep = keepDesk({
+  store, sql: getSql, segmenter, searcher: desk.searcher, loader, fetch: (...a) => fetch(...a),
+  afterLoad: (loaded) => entities.after(desk.afterLoad(loaded)),
+  replaced: async () => {
+    dedup.cleared();
+    await entities.cleared();
+  },
+  post: (state) => scope.postMessage({ type: 'keep', state }),
+  stats: (stats) => scope.postMessage({ type: 'progress', files: [], stats }),
+});
 
 async function handle(req: WorkerRequest): Promise<ResultOf<WorkerRequest['type']>> {
   switch (req.type) {
     case 'load-samples':
-      return desk.afterLoad(loader.loadSamples(req.manifestUrl));
+      return entities.after(desk.afterLoad(loader.loadSamples(req.manifestUrl)));
     case 'add-files':
-      return desk.afterLoad(loader.addFiles(req.files));
+      return entities.after(desk.afterLoad(loader.addFiles(req.files)));
     case 'add-text':
-      return desk.afterLoad(loader.addText(req.text));
+      return entities.after(desk.afterLoad(loader.addText(req.text)));
     case 'search':
       return (await desk.searcher()).search(req);
     case 'resolve-ref':
       return (await desk.searcher()).resolveRef(req.ref);
+    case 'search-stats':
+      return desk.stats();
     case 'get-article':
       return (await store()).getArticle(req.articleId);
     case 'list-bulletins':
@@ -54,14 +79,33 @@ async function handle(req: WorkerRequest): Promise<ResultOf<WorkerRequest['type'
       return getBulletinDetail(await store(), req.bulletinId);
     case 'set-bulletin-meta':
       // In the loading queue, so a correction never interleaves with a load or a clear.
-      return loader.serial(async () =>
-        correctBulletinMeta(await store(), await segmenter(), req.bulletinId, { paper: req.paper, date: req.date }));
+      return entities.after(loader.serial(async () =>
+        correctBulletinMeta(await store(), await segmenter(), req.bulletinId, { paper: req.paper, date: req.date })));
     case 'clear':
       return loader.serial(async () => {
         const s = await store();
         s.clear();
+        dedup.cleared();
+        await entities.cleared();
         return s.stats();
       });
+    case 'dedup-summary':
+    case 'dedup-page':
+    case 'dedup-split':
+    case 'dedup-merge':
+    case 'dedup-undo':
+      return (await dedup.handle(req)) as ResultOf<typeof req.type>;
+    case 'open-corpus':
+    case 'keep-state':
+    case 'storage-info':
+    case 'remove-bulletin':
+    case 'export-results':
+    case 'export-corpus':
+    case 'import-corpus':
+    case 'keep-test-hooks':
+      return (await keep.handle(req)) as ResultOf<typeof req.type>;
+    default:
+      return (await analysis.handle(req)) as ResultOf<typeof req.type>;
   }
 }
 
@@ -73,7 +117,7 @@ function transferables(result: unknown): Transferable[] {
 
 scope.addEventListener('message', (e) => {
   const req = e.data;
-  handle(req).then(
+  handle(req).finally(() => keep.touch()).then(
     (result) => scope.postMessage({ type: 'response', id: req.id, ok: true, result }, transferables(result)),
     (err: unknown) =>
       scope.postMessage({ type: 'response', id: req.id, ok: false, error: err instanceof Error ? err.message : String(err) }),

@@ -26,10 +26,10 @@ describe('cli dispatcher', () => {
     expect(run.stderr).toContain("unknown command 'frobnicate'");
   });
 
-  it('says a planned command is not available yet', async () => {
+  it('dispatches search to its module, which asks for a query', async () => {
     const run = await runCli(['search', 'seeds']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("'search' is planned but not available yet");
+    expect(run.stderr).toContain('give the query with --query');
   });
 
   it('dispatches dedup to its module, or says clearly that it is missing', async () => {

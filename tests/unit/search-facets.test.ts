@@ -30,7 +30,7 @@ describe('facet counts', () => {
     }
     const reporters = corpus.store.db.exec(`SELECT name, count(*) FROM search_reporters WHERE article_id IN (${ids.join(',')}) GROUP BY name`)[0].values;
     const got = counts(page.facets, 'reporter');
-    for (const [name, n] of reporters) if (name in got) expect(got[String(name)]).toBe(n);
+    for (const [name, n] of reporters) if (String(name) in got) expect(got[String(name)]).toBe(n);
     expect(page.facets.map((f) => f.field)).toEqual([...FACET_FIELDS]);
   });
 

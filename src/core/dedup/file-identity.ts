@@ -20,7 +20,8 @@ export function fileIdentity(text: string): string {
 
 /** SHA-256 of a file's bytes, as lower-case hex (Web Crypto: browsers, workers and Node). */
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  // Our bytes never live in a SharedArrayBuffer; the DOM typings (worker zone) insist on saying so.
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
   let hex = '';
   for (const b of digest) hex += b.toString(16).padStart(2, '0');
   return hex;

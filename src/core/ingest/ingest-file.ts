@@ -1,6 +1,8 @@
 // One file into the corpus: hash, decode, parse, segment, store. Every failure becomes a status
 // for that file; nothing here throws, so one bad file never stops the others.
 import { decodeBytes, isBulletinName } from '../decode';
+import { fileIdentity } from '../dedup/file-identity';
+import { recordDuplicateFile } from '../store/dedup-tables';
 import { sha256Hex } from '../hash';
 import { parseBulletin } from '../parse';
 import { segmentForIndex, type Segmenter } from '../segment';
@@ -14,6 +16,7 @@ export function problem(code: ProblemCode, detail?: string): Problem {
   const say: Record<ProblemCode, string> = {
     'not-bulletin': 'not a bulletin (only .txt and .md files are read)',
     duplicate: `the same file is already loaded as ${detail}`,
+    'duplicate-text': `the same bulletin is already loaded as ${detail}`,
     unreadable: `${detail}`,
     'parse-failed': `the parser failed: ${detail}`,
     'read-failed': `could not be read: ${detail}`,
@@ -57,9 +60,20 @@ export async function ingestFile(
   if (!isBulletinName(name)) return notLoaded(name, 'skipped', problem('not-bulletin'));
   const sha256 = await sha256Hex(bytes);
   const earlier = store.findBySha256(sha256);
-  if (earlier) return notLoaded(name, 'skipped', problem('duplicate', earlier.name));
+  if (earlier) {
+    recordDuplicateFile(store.db, { name, sha256, size: bytes.length, encoding: null, duplicateOf: earlier.id, match: 'bytes' });
+    return notLoaded(name, 'skipped', problem('duplicate', earlier.name));
+  }
 
   const decoded = decodeBytes(bytes);
+  // Level 1 of dedup: the same text in another encoding, with other line ends or wrapping, is
+  // the same bulletin (docs/dedup.md); it is loaded once and the copy is named as a duplicate.
+  const textIdentity = decoded.error ? null : fileIdentity(decoded.text);
+  const sameText = textIdentity === null ? null : store.findByTextIdentity(textIdentity);
+  if (sameText) {
+    recordDuplicateFile(store.db, { name, sha256, size: bytes.length, encoding: decoded.encoding, duplicateOf: sameText.id, match: 'text' });
+    return { ...notLoaded(name, 'skipped', problem('duplicate-text', sameText.name)), encoding: decoded.encoding };
+  }
   let parsed: ParsedBulletin | null = null;
   let failure: Problem | null = decoded.error ? problem('unreadable', decoded.error) : null;
   if (!failure) {
@@ -71,7 +85,7 @@ export async function ingestFile(
   }
   const base = {
     name, path: name, source: input.source ?? 'file', sha256, size: bytes.length,
-    encoding: decoded.encoding, bom: decoded.bom,
+    encoding: decoded.encoding, bom: decoded.bom, textIdentity,
   } as const;
   try {
     const segments = parsed?.articles.map((a) => segmentArticle(segmenter, a)) ?? [];

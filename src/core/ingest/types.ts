@@ -15,6 +15,7 @@ export interface IngestInput {
 export type ProblemCode =
   | 'not-bulletin' // not a .txt/.md file (a .png, a .docx …)
   | 'duplicate' // the very same bytes are already in the corpus
+  | 'duplicate-text' // the same text (after decoding and whitespace) is: another encoding or wrapping
   | 'unreadable' // the decoder rejected the bytes (binary, not UTF-8/UTF-16/GB18030)
   | 'parse-failed' // the parser threw (it should not; reported rather than lost)
   | 'read-failed' // the browser could not read the file (moved, permission)

@@ -7,6 +7,7 @@ import { articleFromRow, articleValues, bulletinFromRow, num, str, type Row } fr
 import { makeSnippet } from './snippet';
 import { foldText } from '../query/fold';
 import { SEARCH_DROP_SQL, SearchIndexWriter } from './search-index';
+import { DEDUP_DROP_SQL } from './dedup-tables';
 import type {
   ArticleDetail, ArticlePage, ArticleRow, BulletinRow, CorpusStats, ListArticlesOptions,
   NewBulletin,
@@ -18,8 +19,8 @@ export const MAX_PAGE = 500;
 export const MAX_SOURCE_CHARS = 1_000_000;
 
 const INSERT_BULLETIN = `INSERT INTO bulletins (added_order, name, path, source, sha256, size,
-  encoding, bom, error, paper, date, date_source, text, article_count, fragment_count)
-  VALUES ((SELECT coalesce(max(added_order), 0) + 1 FROM bulletins), ?,?,?,?,?,?,?,?,?,?,?,?,?,?)`;
+  encoding, bom, error, paper, date, date_source, text, article_count, fragment_count, text_identity)
+  VALUES ((SELECT coalesce(max(added_order), 0) + 1 FROM bulletins), ?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`;
 const INSERT_ARTICLE = `INSERT INTO articles (bulletin_id, idx, kicker, headline, subtitle,
   column_name, kind, lead, dateline, date, byline, reporters, correspondents, credit, district,
   body, original, repairs, flags, spans, start_offset, end_offset, seg_headline, seg_kicker,
@@ -99,6 +100,13 @@ export class CorpusStore {
     return r ? { id: num(r.id), name: str(r.name) ?? '' } : null;
   }
 
+  /** The bulletin already stored with this text (fileIdentity: same text in another encoding,
+   *  with other line ends or wrapping), if any. */
+  findByTextIdentity(identity: string): { id: number; name: string; encoding: string | null } | null {
+    const r = this.one('SELECT id, name, encoding FROM bulletins WHERE text_identity = ? ORDER BY id LIMIT 1', [identity]);
+    return r ? { id: num(r.id), name: str(r.name) ?? '', encoding: str(r.encoding) } : null;
+  }
+
   /** Store one bulletin with its articles, fragments and index entries, all or nothing. */
   addBulletin(b: NewBulletin): AddedBulletin {
     const articles = b.parsed?.articles ?? [];
@@ -110,7 +118,7 @@ export class CorpusStore {
       this.stmt(INSERT_BULLETIN).run([
         b.name, b.path, b.source, b.sha256, b.size, b.encoding, b.bom ? 1 : 0, b.error,
         meta?.paper ?? null, meta?.date ?? null, meta?.dateSource ?? null, b.text,
-        articles.length, fragments.length,
+        articles.length, fragments.length, b.textIdentity ?? null,
       ]);
       const id = num(this.one('SELECT last_insert_rowid() AS id')?.id);
       const insertArticle = this.stmt(INSERT_ARTICLE);
@@ -243,7 +251,7 @@ export class CorpusStore {
   clear(): void {
     this.freeStatements();
     this.lastMatch = null;
-    this.db.run(`${SEARCH_DROP_SQL} DROP TABLE bulletin_corrections; DROP TABLE articles_fts; DROP TABLE fragments; DROP TABLE articles;
+    this.db.run(`${DEDUP_DROP_SQL} ${SEARCH_DROP_SQL} DROP TABLE bulletin_corrections; DROP TABLE articles_fts; DROP TABLE fragments; DROP TABLE articles;
       DROP TABLE bulletins; DROP TABLE meta;`);
     this.createSchema();
   }

@@ -1,9 +1,10 @@
 // The corpus schema, documented column by column in docs/schema.md. The SQL console of the query
 // desk exposes these tables to users, so names are plain words and stay stable across versions.
+import { DEDUP_SCHEMA_SQL } from './dedup-tables';
 import { SEARCH_SCHEMA_SQL } from './search-index';
 
 /** Bumped whenever a table or column changes; stored in `meta` under `schema_version`. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** Statements that create an empty corpus. */
 export const SCHEMA_SQL = `
@@ -28,9 +29,11 @@ CREATE TABLE bulletins (
   date_source     TEXT,
   text            TEXT NOT NULL DEFAULT '',
   article_count   INTEGER NOT NULL DEFAULT 0,
-  fragment_count  INTEGER NOT NULL DEFAULT 0
+  fragment_count  INTEGER NOT NULL DEFAULT 0,
+  text_identity   TEXT
 );
 CREATE INDEX bulletins_sha256 ON bulletins(sha256);
+CREATE INDEX bulletins_text_identity ON bulletins(text_identity);
 
 CREATE TABLE articles (
   id              INTEGER PRIMARY KEY,
@@ -88,4 +91,5 @@ CREATE TABLE bulletin_corrections (
 CREATE VIRTUAL TABLE articles_fts USING fts4(
   content="articles", seg_headline, seg_kicker, seg_body, tokenize=unicode61
 );
-${SEARCH_SCHEMA_SQL}`;
+${SEARCH_SCHEMA_SQL}
+${DEDUP_SCHEMA_SQL}`;

@@ -113,6 +113,9 @@ export interface BulletinFacts {
   date: string | null;
 }
 
+/** Time spent writing the search tables since the page (or process) started, for the benchmark. */
+export const searchIndexTiming = { articles: 0, ms: 0 };
+
 /** Writes one article's rows into the search tables; owned by the CorpusStore. */
 export class SearchIndexWriter {
   private statements = new Map<string, Statement>();
@@ -138,7 +141,13 @@ export class SearchIndexWriter {
    * bulletin keeps its article ids) replaces its rows; see `remove` for the gram index.
    */
   add(id: number, a: Article, bulletin: BulletinFacts, seg?: ArticleSegments): void {
-    const s = seg ?? this.storedSegments(id);
+    const started = performance.now();
+    this.write(id, a, bulletin, seg ?? this.storedSegments(id));
+    searchIndexTiming.articles++;
+    searchIndexTiming.ms += performance.now() - started;
+  }
+
+  private write(id: number, a: Article, bulletin: BulletinFacts, s: ArticleSegments): void {
     const date = a.date ?? bulletin.date;
     const range = dateRange(date);
     const text = foldText(searchableText(a));
@@ -269,4 +278,29 @@ export function rebuildGrams(db: Database): void {
     db.run('ROLLBACK');
     throw e;
   }
+}
+
+/** How big the search tables are, and the whole database (bytes). */
+export interface SearchIndexSize {
+  articles: number;
+  /** The database file: every table and index (SQLite pages in use). */
+  databaseBytes: number;
+  /** The gram index (search_grams segments). */
+  gramBytes: number;
+  /** The folded text (search_text), UTF-8. */
+  foldedTextBytes: number;
+  /** The ranking index over jieba words (articles_fts segments). */
+  wordIndexBytes: number;
+}
+
+/** Measure the search tables. */
+export function searchIndexSize(db: Database): SearchIndexSize {
+  const n = (sql: string) => Number(db.exec(sql)[0]?.values[0]?.[0] ?? 0);
+  return {
+    articles: n('SELECT count(*) FROM search_docs'),
+    databaseBytes: (n('PRAGMA page_count') - n('PRAGMA freelist_count')) * n('PRAGMA page_size'),
+    gramBytes: n('SELECT coalesce(sum(length(block)), 0) FROM search_grams_segments') + n('SELECT coalesce(sum(length(root)), 0) FROM search_grams_segdir'),
+    foldedTextBytes: n('SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) FROM search_text'),
+    wordIndexBytes: n('SELECT coalesce(sum(length(block)), 0) FROM articles_fts_segments') + n('SELECT coalesce(sum(length(root)), 0) FROM articles_fts_segdir'),
+  };
 }

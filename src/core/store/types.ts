@@ -32,6 +32,9 @@ export interface NewBulletin {
   parsed: ParsedBulletin | null;
   /** One entry per parsed article, same order; missing entries index as empty text. */
   segments?: ArticleSegments[];
+  /** fileIdentity() of the decoded text (src/core/dedup): equal for the same bulletin in another
+   *  encoding or wrapping; null or absent for an undecodable file. */
+  textIdentity?: string | null;
 }
 
 /** Counts shown in the page header. */

@@ -7,6 +7,8 @@ import type {
   FileProgress, FileToAdd, ParamsOf, RequestType, ResultOf, WorkerMessage, WorkerRequest,
 } from '../../worker/protocol';
 import type { CorpusView, SearchState } from './corpus-view';
+import type { EntitiesStatus } from '../../worker/analysis-protocol';
+import type { CorpusSource, KeepState } from '../../worker/keep-protocol';
 
 /** The parts of a Worker the client uses (a fake stands in for it in tests). */
 export interface WorkerLike {
@@ -47,6 +49,10 @@ export class CorpusClient implements CorpusView {
   articleLoading = $state(false);
   error = $state<string | null>(null);
   segmenterProblem = $state<string | null>(null);
+  /** The people index's latest status, as the worker's entity pass reports it. */
+  entities = $state.raw<EntitiesStatus | null>(null);
+  /** The saved copy's state (keep-protocol.ts): where it is kept, whether it is saved. */
+  keep = $state.raw<KeepState | null>(null);
   readonly pageSize: number;
 
   private started = $state(false);
@@ -103,6 +109,10 @@ export class CorpusClient implements CorpusView {
       }
     } else if (msg.type === 'notice') {
       this.segmenterProblem = msg.detail;
+    } else if (msg.type === 'entities') {
+      this.entities = msg.status;
+    } else if (msg.type === 'keep') {
+      this.keep = msg.state;
     }
   }
 
@@ -125,13 +135,15 @@ export class CorpusClient implements CorpusView {
     if (this.draining) setTimeout(() => this.drain(), 0);
   }
 
-  /** Start the worker's database and load the sample corpus from `manifestUrl`. */
-  async start(manifestUrl: string | null): Promise<void> {
+  /** Start the worker's database and open the corpus: a source (the saved copy, else the
+   *  samples or the site's corpus: keep-protocol.ts), or the samples of a manifest URL as such. */
+  async start(opening: string | CorpusSource | null): Promise<void> {
     this.loads++;
     try {
       this.stats = await this.request('stats', {});
       this.started = true;
-      if (manifestUrl) await this.request('load-samples', { manifestUrl });
+      if (typeof opening === 'string') await this.request('load-samples', { manifestUrl: opening });
+      else if (opening) this.stats = (await this.request('open-corpus', { source: opening })).stats;
       await this.searchAndSettle();
     } catch (e) {
       this.error = e instanceof Error ? e.message : String(e);
@@ -173,6 +185,25 @@ export class CorpusClient implements CorpusView {
       this.backlog = [];
       this.closeArticle();
     });
+  }
+
+  /** Run something that replaces the whole corpus (an import, the site's corpus reloaded): the
+   *  file list of this visit and the open article go, the results follow. Rejects with the
+   *  worker's error (the corpus is then unchanged). */
+  async replaceCorpus<T>(run: () => Promise<T>): Promise<T> {
+    this.loads++;
+    try {
+      const result = await run();
+      this.files = [];
+      this.fileIndex.clear();
+      this.backlog = [];
+      this.closeArticle();
+      this.stats = await this.request('stats', {});
+      return result;
+    } finally {
+      await this.searchAndSettle().catch(() => undefined);
+      this.loads--;
+    }
   }
 
   setQuery(query: string): void {

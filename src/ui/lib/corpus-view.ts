@@ -3,6 +3,7 @@
 import type { ArticleDetail, CorpusStats } from '../../core/store/types';
 import type { FacetFilter, SearchPage, SortOrder } from '../../core/query/types';
 import type { FileProgress, FileToAdd, ParamsOf, RequestType, ResultOf } from '../../worker/protocol';
+import type { EntitiesStatus } from '../../worker/analysis-protocol';
 
 /** The corpus as the page sees it: reactive state plus the actions the user can take. */
 export interface CorpusView {
@@ -12,6 +13,8 @@ export interface CorpusView {
   readonly error: string | null;
   /** Why jieba could not load (search still works, ranking is coarser), or null. */
   readonly segmenterProblem: string | null;
+  /** The people index's status (entity pass in the worker); absent in fakes that do not need it. */
+  readonly entities?: EntitiesStatus | null;
   readonly stats: CorpusStats;
   /** Every file given this visit, in order, with its latest state. */
   readonly files: FileProgress[];

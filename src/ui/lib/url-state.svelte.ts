@@ -78,7 +78,7 @@ export const TYPING_BURST_MS = 1500;
 export class UrlState {
   /** A linked article still being looked up (kept in the address meanwhile). */
   private pendingArticle: string | null = null;
-  private lastQueryChange = 0;
+  private lastQueryChange = -Infinity;
   private written: DeskLocation = EMPTY_LOCATION;
 
   constructor(
@@ -117,7 +117,7 @@ export class UrlState {
     if (loc.article && loc.article !== here.article) {
       this.pendingArticle = loc.article;
       if (!first) this.openPending();
-    } else if (!loc.article && c.article) c.closeArticle();
+    } else if (!loc.article && c.article && !first) c.closeArticle();
     this.written = loc;
   }
 
