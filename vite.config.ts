@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { serviceWorker, siteCorpus } from './build/site-plugins';
 
 const SEEDS_DIR = fileURLToPath(new URL('./seeds/', import.meta.url));
 
@@ -46,7 +47,13 @@ function sampleCorpus(): Plugin {
 // The app is a static site: relative base so it runs from any folder of any static host.
 export default defineConfig({
   base: './',
-  plugins: [svelte(), sampleCorpus()],
+  // siteCorpus: the site's own corpus/ (or a placeholder); serviceWorker: dist/sw.js for offline
+  // use (build/site-plugins.ts, docs/deploy.md).
+  plugins: [
+    svelte(), sampleCorpus(),
+    siteCorpus(fileURLToPath(new URL('./corpus/', import.meta.url))),
+    serviceWorker(fileURLToPath(new URL('./build/sw-template.js', import.meta.url))),
+  ],
   worker: { format: 'es' },
   // jieba-wasm finds its .wasm next to its own module (new URL(..., import.meta.url)); pre-bundling
   // would move the module away from the file, so it is served as is.

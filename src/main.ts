@@ -1,11 +1,22 @@
-// Entry point: start the corpus worker, load the sample corpus, mount the page.
+// Entry point: start the corpus worker, open the corpus (the one saved in this browser, else the
+// site's own or the built-in samples: src/ui/lib/corpus-source.ts), mount the page, and register
+// the service worker that makes the page work offline after the first visit.
 import { mount } from 'svelte';
 import App from './ui/App.svelte';
 import { createCorpusClient } from './ui/lib/corpus-client.svelte';
+import { CorpusKeeping } from './ui/lib/corpus-keeping.svelte';
+import { chooseCorpusSource } from './ui/lib/corpus-source';
+import { registerServiceWorker } from './ui/lib/service-worker';
+import type { KeepTestHooks } from './worker/keep-protocol';
 import './ui/app.css';
 
 const client = createCorpusClient();
+const keeping = new CorpusKeeping(client);
+// Set only by the browser tests (before the page's scripts run); a link cannot set it.
+const hooks = (globalThis as { __baoxunTestHooks?: KeepTestHooks }).__baoxunTestHooks;
 // Relative to the page, so the site works from any folder of any static host.
-void client.start(new URL('seeds/manifest.json', document.baseURI).href);
+void chooseCorpusSource(location.href, document.baseURI, (...a) => fetch(...a)).then((choice) => keeping.begin(choice, hooks));
 
-mount(App, { target: document.getElementById('app')!, props: { client } });
+mount(App, { target: document.getElementById('app')!, props: { client, keeping } });
+
+if (import.meta.env.PROD) registerServiceWorker(new URL('sw.js', document.baseURI).href);

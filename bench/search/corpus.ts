@@ -78,12 +78,17 @@ function makeStory(rng: Rng, seeds: Article[], pool: string[]): Story {
   let paragraphs = a.body.split('\n').map((p) => numbers(swapDistricts(p, district))).filter((p) => p.trim());
   if (paragraphs.length > 2 && rng.chance(0.3)) paragraphs = [paragraphs[0], ...paragraphs.slice(1).reverse()];
   if (paragraphs.length > 2) paragraphs = paragraphs.slice(0, rng.int(Math.ceil(paragraphs.length * 0.6), paragraphs.length));
+  // About half of each paragraph's sentences come from other sample articles, so two stories
+  // made from the same sample share too little to be taken for reprints (only the explicit
+  // reprints below are); a made-up person speaks now and then.
   paragraphs = paragraphs.map((p) => {
     const ss = sentences(p);
-    if (ss.length < 2) return p;
-    if (rng.chance(0.5)) ss[rng.int(0, ss.length - 1)] = numbers(swapDistricts(rng.pick(pool), district));
-    if (rng.chance(0.5)) ss.splice(rng.int(0, ss.length), 0, `${personName(rng)}表示，将${rng.pick(['持续推进', '认真落实', '全力做好', '扎实开展'])}相关工作。`);
-    return ss.join('');
+    if (!ss.length) return p;
+    const mixed = ss.map((x) => (rng.chance(0.55) ? numbers(swapDistricts(rng.pick(pool), district)) : x));
+    // Short paragraphs (captions) grow, so they are not all alike.
+    while (mixed.length < 3) mixed.push(numbers(swapDistricts(rng.pick(pool), district)));
+    if (rng.chance(0.6)) mixed.splice(rng.int(0, mixed.length), 0, `${personName(rng)}表示，将${rng.pick(['持续推进', '认真落实', '全力做好', '扎实开展'])}${rng.pick(['相关工作', '各项任务', '整改落实', '服务保障'])}。`);
+    return mixed.join('');
   });
   const short = district.replace(/[区县市]$/, '');
   const credit = rng.chance(0.6)

@@ -4,6 +4,7 @@ import { inspectEn, inspectZh } from './messages-inspect';
 import { searchEn, searchZh } from './messages-search';
 import { dedupEn, dedupZh } from './messages-dedup';
 import { analysisEn, analysisZh } from './messages-analysis';
+import { keepEn, keepZh } from './messages-keep';
 
 /** Chinese: the page's default language. */
 export const zh = {
@@ -103,6 +104,7 @@ export const zh = {
   ...searchZh,
   ...dedupZh,
   ...analysisZh,
+  ...keepZh,
 } as const;
 
 /** The key of a message. */
@@ -206,6 +208,7 @@ export const en: Record<MessageKey, string> = {
   ...searchEn,
   ...dedupEn,
   ...analysisEn,
+  ...keepEn,
 };
 
 /** The page's languages. */

@@ -83,8 +83,10 @@ export interface ExportScope {
 
 /** Hooks the browser tests set (window.__baoxunTestHooks, read by main.ts); never set by a link. */
 export interface KeepTestHooks {
-  /** Stop every save for good once this share of the slot is written (0..1), to kill it midway. */
+  /** Stop a save for good once this share of the slot is written (0..1), to kill it midway. */
   stallSaveAt?: number;
+  /** Only saves of a corpus with more bulletins than this stall (the others complete). */
+  stallAboveBulletins?: number;
   /** Use this storage instead of the best available one. */
   backend?: KeepBackend;
   /** Wait this long after the last change before saving (default 800 ms). */

@@ -12,7 +12,7 @@ import { foldText } from '../../src/core/query/fold';
 import { Searcher } from '../../src/core/query/search';
 import { jiebaSegmenter } from '../../src/core/segment';
 import { CorpusStore } from '../../src/core/store';
-import { searchableText } from '../../src/core/store/search-index';
+import { optimizeSearchIndexes, searchableText } from '../../src/core/store/search-index';
 import type { SearchRequest } from '../../src/core/query/types';
 import type { Article } from '../../src/core/types';
 import { article, parsed } from './store-fixtures';
@@ -30,11 +30,15 @@ export interface LoadedCorpus {
 
 let sqlPromise: ReturnType<typeof initSqlJs> | null = null;
 
-/** Load bulletin files (name + text) into a new corpus. */
-export async function loadCorpus(files: Array<{ name: string; text: string }>): Promise<LoadedCorpus> {
+/**
+ * Load bulletin files (name + text) into a new corpus, then write the pending grams as the page
+ * does after a load (`flush: false` leaves the last articles to be searched through their text).
+ */
+export async function loadCorpus(files: Array<{ name: string; text: string }>, opts: { flush?: boolean } = {}): Promise<LoadedCorpus> {
   const SQL = await (sqlPromise ??= initSqlJs());
   const store = CorpusStore.create(SQL);
   for (const f of files) await ingestFile(store, segmenter, { name: f.name, bytes: new TextEncoder().encode(f.text) });
+  if (opts.flush !== false) optimizeSearchIndexes(store.db);
   const texts = new Map<number, string>();
   const r = store.db.exec('SELECT id, headline, subtitle, kicker, body FROM articles ORDER BY id')[0];
   for (const [id, headline, subtitle, kicker, body] of r?.values ?? []) {
@@ -94,6 +98,7 @@ export async function corpusOf(bulletins: Array<{ name: string; paper?: string |
       segments: articles.map((a) => segmentArticle(segmenter, a)),
     });
   });
+  optimizeSearchIndexes(store.db);
   const texts = new Map<number, string>();
   const r = store.db.exec('SELECT id, headline, subtitle, kicker, body FROM articles ORDER BY id')[0];
   for (const [id, headline, subtitle, kicker, body] of r?.values ?? []) {

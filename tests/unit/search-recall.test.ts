@@ -77,6 +77,15 @@ describe('search finds exactly the articles that contain the query', () => {
     expect(differently, 'names jieba cuts differently alone and in context').toBeGreaterThanOrEqual(10);
   });
 
+  it('finds articles whose grams are not written yet (loading) through their text', async () => {
+    const loading = await loadCorpus(generatedFiles(400, 13), { flush: false });
+    const pending = Number(loading.store.db.exec('SELECT count(*) FROM search_pending')[0].values[0][0]);
+    expect(pending).toBeGreaterThan(0);
+    const { checked, failures } = checkRecall(loading, randomSubstrings(loading, 150, 4));
+    expect(checked).toBeGreaterThanOrEqual(140);
+    expect(failures).toEqual([]);
+  });
+
   it('holds for arbitrary strings over a tricky alphabet (case, width, scripts, surrogates, punctuation)', async () => {
     const alphabet = ['学', '學', '习', '習', 'a', 'A', 'Ａ', '1', '１', ' ', '，', ',', '。', '-', '𠀋', 'é', '区', '*', '(', '\u3000', '＂'];
     const text = fc.array(fc.constantFrom(...alphabet), { minLength: 1, maxLength: 14 }).map((a) => a.join(''));

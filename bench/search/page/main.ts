@@ -53,6 +53,18 @@ const bench = {
   async stats(): Promise<ResultOf<'search-stats'>> {
     return request('search-stats', {});
   },
+  /** Wait until the people index's pass after the load (another desk's background work in the
+   *  same worker) has finished, so searches are timed in a settled worker. Resolves to its phase. */
+  async settle(maxMs: number): Promise<{ ms: number; phase: string }> {
+    const t = performance.now();
+    const status = () => (request as unknown as (type: string, p: object) => Promise<{ phase?: string }>)('entities-status', {}).catch(() => ({ phase: 'unknown' }));
+    let phase = (await status()).phase ?? 'unknown';
+    while (!['ready', 'idle', 'error', 'unknown'].includes(phase) && performance.now() - t < maxMs) {
+      await new Promise((r) => setTimeout(r, 500));
+      phase = (await status()).phase ?? 'unknown';
+    }
+    return { ms: performance.now() - t, phase };
+  },
   async search(params: ParamsOf<'search'>): Promise<Timed> {
     const t = performance.now();
     const page = await request('search', params);

@@ -15,3 +15,6 @@ export {
   type StoryInput,
   type StoryPair,
 } from './story-index';
+export {
+  clusterWithDecisions, mergePairs, pairKey, splitPairs, type ClusterOptions, type StoryDecision,
+} from './overrides';

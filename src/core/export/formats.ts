@@ -29,7 +29,8 @@ export const CSV_COLUMNS = [
 ] as const;
 
 function link(ctx: ExportContext, a: ExportArticle): string {
-  return ctx.linkBase ? `${ctx.linkBase}?a=${encodeURIComponent(a.ref)}` : '';
+  if (!ctx.linkBase) return '';
+  return `${ctx.linkBase}${ctx.linkBase.includes('?') ? '&' : '?'}a=${encodeURIComponent(a.ref)}`;
 }
 
 /** Records per yielded piece. */

@@ -1,8 +1,8 @@
 // A parsed query as a plan over the search tables (docs/schema.md): an FTS4 MATCH expression on
 // the gram index (search_grams) and, where the index alone cannot decide, an SQL condition on
-// `d` (search_docs) and `t` (search_text). A term that is one run of letters and digits is
-// exactly the phrase of its bigrams, so such terms (and their OR, AND and NOT) are answered by
-// the index alone; other terms use the index to narrow and instr() over the folded text to decide.
+// `d` (search_docs) and `t` (search_text). A term without whitespace is exactly the phrase of
+// its bigrams (grams.ts), so such terms (and their OR, AND and NOT) are answered by the index
+// alone; other terms use the index to narrow and instr() over the folded text to decide.
 import { foldText } from './fold';
 import { gramQuery } from './grams';
 import { join, not, sql, type Sql } from './sql-builder';

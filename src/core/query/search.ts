@@ -123,13 +123,14 @@ export class Searcher {
     } else {
       ids = this.idList(`SELECT group_concat(d.id) FROM search_docs d${text} WHERE ${q.where!.text}`, q.where!.params);
     }
-    // Articles indexed again after a change may hold grams of text they no longer have: they are
-    // decided by the query's plain truth over their text instead (search-index.ts).
-    const stale = new Set(this.idList('SELECT group_concat(id) FROM search_stale', []));
+    // Articles whose grams are not written yet (search_pending) or may hold text they no longer
+    // have (search_stale) are decided by the query's plain truth over their text (search-index.ts).
+    const unsure = 'SELECT id FROM search_stale UNION SELECT id FROM search_pending';
+    const stale = new Set(this.idList(`SELECT group_concat(id) FROM (${unsure})`, []));
     if (stale.size) {
       ids = ids.filter((id) => !stale.has(id));
       ids.push(...this.idList(`SELECT group_concat(d.id) FROM search_docs d JOIN search_text t ON t.id = d.id
-        WHERE d.id IN (SELECT id FROM search_stale) AND ${q.verify.text}`, q.verify.params));
+        WHERE d.id IN (${unsure}) AND ${q.verify.text}`, q.verify.params));
     }
     const out = Int32Array.from(ids.filter((id) => id <= cols.maxId && cols.present[id] === 1));
     return out.sort();

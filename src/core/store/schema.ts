@@ -4,7 +4,7 @@ import { DEDUP_SCHEMA_SQL } from './dedup-tables';
 import { SEARCH_SCHEMA_SQL } from './search-index';
 
 /** Bumped whenever a table or column changes; stored in `meta` under `schema_version`. */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /** Statements that create an empty corpus. */
 export const SCHEMA_SQL = `

@@ -48,6 +48,10 @@ CREATE TABLE search_stale (
   id  INTEGER PRIMARY KEY
 );
 
+CREATE TABLE search_pending (
+  id  INTEGER PRIMARY KEY
+);
+
 CREATE VIRTUAL TABLE search_grams USING fts4(content="", grams, tokenize=simple);
 
 INSERT INTO meta (key, value) VALUES ('search_revision', '0');
@@ -60,7 +64,7 @@ END;
 `;
 
 /** Statements that remove the search tables (before SCHEMA_SQL recreates everything). */
-export const SEARCH_DROP_SQL = `DROP TABLE search_grams; DROP TABLE search_stale;
+export const SEARCH_DROP_SQL = `DROP TABLE search_grams; DROP TABLE search_stale; DROP TABLE search_pending;
   DROP TABLE search_reporters; DROP TABLE search_text; DROP TABLE search_docs;`;
 
 const INSERT_DOC = `INSERT OR REPLACE INTO search_docs (id, bulletin_id, story_id, paper, district,
@@ -70,6 +74,11 @@ const INSERT_DOC = `INSERT OR REPLACE INTO search_docs (id, bulletin_id, story_i
 const INSERT_TEXT = 'INSERT OR REPLACE INTO search_text (id, text) VALUES (?, ?)';
 const INSERT_REPORTER = 'INSERT OR IGNORE INTO search_reporters (article_id, name) VALUES (?, ?)';
 const INSERT_GRAMS = 'INSERT INTO search_grams (docid, grams) VALUES (?, ?)';
+const MARK_PENDING = 'INSERT OR IGNORE INTO search_pending (id) VALUES (?)';
+/** Articles written to the gram index together. FTS4 writes a segment per transaction, and a
+ *  load commits one per bulletin: batching the grams makes indexing about three times faster.
+ *  Until its batch is written an article is searched through its text (search_pending). */
+export const GRAM_BATCH = 1000;
 const HAS_GRAMS = 'SELECT 1 FROM search_grams_docsize WHERE docid = ?';
 const MARK_STALE = 'INSERT OR IGNORE INTO search_stale (id) VALUES (?)';
 /** Tells the searcher that rows it may have cached changed (as the triggers do for UPDATE and
@@ -119,6 +128,7 @@ export const searchIndexTiming = { articles: 0, ms: 0 };
 /** Writes one article's rows into the search tables; owned by the CorpusStore. */
 export class SearchIndexWriter {
   private statements = new Map<string, Statement>();
+  private pending = 0;
 
   constructor(private readonly db: Database) {}
 
@@ -170,7 +180,11 @@ export class SearchIndexWriter {
       this.run(MARK_STALE, [id]);
       this.run(BUMP_REVISION, []);
     }
-    this.run(INSERT_GRAMS, [id, gramTokens(text)]);
+    this.run(MARK_PENDING, [id]);
+    if (++this.pending >= GRAM_BATCH) {
+      flushGrams(this.db);
+      this.pending = 0;
+    }
   }
 
   /**
@@ -242,6 +256,7 @@ export const MAX_STALE = 500;
  * rebuild the gram index when many articles are stale. Run it once a batch of files has loaded.
  */
 export function optimizeSearchIndexes(db: Database): void {
+  flushGrams(db);
   const count = (sql: string) => Number(db.exec(sql)[0]?.values[0]?.[0] ?? 0);
   if (count('SELECT count(*) FROM search_stale') > MAX_STALE) rebuildGrams(db);
   // A few segments cost little to read; merging a large index again for a small addition would.
@@ -254,6 +269,30 @@ export function optimizeSearchIndexes(db: Database): void {
 
 /** Segments an index may keep before a load ends with merging them. */
 const MERGED_SEGMENTS = 8;
+
+/** Write the grams of the articles waiting in search_pending (inside or outside a transaction). */
+export function flushGrams(db: Database): void {
+  db.run('SAVEPOINT flush_grams');
+  try {
+    const read = db.prepare('SELECT t.id, t.text FROM search_pending p JOIN search_text t ON t.id = p.id ORDER BY t.id');
+    const write = db.prepare(INSERT_GRAMS);
+    try {
+      while (read.step()) {
+        const [id, text] = read.get();
+        write.run([id, gramTokens(String(text))]);
+      }
+    } finally {
+      read.free();
+      write.free();
+    }
+    db.run('DELETE FROM search_pending');
+    db.run('RELEASE flush_grams');
+  } catch (e) {
+    db.run('ROLLBACK TO flush_grams');
+    db.run('RELEASE flush_grams');
+    throw e;
+  }
+}
 
 /** Recreate the gram index from search_text, which makes every article current again. */
 export function rebuildGrams(db: Database): void {
@@ -273,6 +312,7 @@ export function rebuildGrams(db: Database): void {
       write.free();
     }
     db.run('DELETE FROM search_stale');
+    db.run('DELETE FROM search_pending');
     db.run('COMMIT');
   } catch (e) {
     db.run('ROLLBACK');

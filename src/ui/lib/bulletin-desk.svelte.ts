@@ -91,6 +91,15 @@ export class BulletinDesk {
       this.saving = false;
     }
   }
+
+  /** Remove a bulletin from the corpus (the user confirmed): back to the list, which follows.
+   *  Rejects with the worker's reason; nothing changed then. */
+  async remove(bulletinId: number): Promise<void> {
+    await this.corpus.request('remove-bulletin', { bulletinId });
+    if (this.detail?.bulletin.id === bulletinId) this.close();
+    this.onChanged(bulletinId);
+    await this.refreshList();
+  }
 }
 
 function message(e: unknown): string {

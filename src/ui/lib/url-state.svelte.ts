@@ -57,6 +57,20 @@ export function writeLocation(s: DeskLocation): string {
   return text ? `?${text}` : '';
 }
 
+/** Parameters of the address that name what is open rather than the view, kept as they are
+ *  when the view is written: `corpus` (a hosted corpus, src/ui/lib/corpus-source.ts). */
+export const FOREIGN_PARAMS = ['corpus'];
+
+/** A written search part with the foreign parameters of the current one put first. */
+export function keepForeignParams(written: string, current: string): string {
+  const now = new URLSearchParams(current);
+  const kept = new URLSearchParams();
+  for (const name of FOREIGN_PARAMS) for (const v of now.getAll(name)) kept.append(name, v);
+  if (![...kept.keys()].length) return written;
+  const rest = written.startsWith('?') ? written.slice(1) : written;
+  return `?${kept.toString()}${rest ? `&${rest}` : ''}`;
+}
+
 /** The parts of `window` the URL state uses (a fake stands in for it in tests). */
 export interface WindowLike {
   location: { search: string; pathname: string; hash: string };
@@ -130,7 +144,7 @@ export class UrlState {
   /** Write the client's state to the address: a new entry for a new search, else in place. */
   private write(): void {
     const next = this.current();
-    const url = writeLocation(next);
+    const url = keepForeignParams(writeLocation(next), this.win.location.search);
     if (url === this.win.location.search) {
       this.written = next;
       return;

@@ -130,8 +130,9 @@ export class Keeper {
     // The bytes and their revision are read together in the queue: nothing writes in between.
     const snap = await this.deps.serial(async () => {
       const revision = corpusRevision(store);
-      const empty = store.stats();
-      return { revision, bytes: empty.bulletins + empty.failed === 0 ? null : store.db.export() };
+      const stats = store.stats();
+      const bulletins = stats.bulletins + stats.failed;
+      return { revision, bulletins, bytes: bulletins === 0 ? null : store.db.export() };
     });
     if (snap.revision === this.savedRevision) return;
     if (!snap.bytes) {
@@ -144,7 +145,7 @@ export class Keeper {
     }
     const bytes = snap.bytes;
     this.set({ phase: 'saving', error: null });
-    const stallAt = this.hooks.stallSaveAt;
+    const stallAt = snap.bulletins > (this.hooks.stallAboveBulletins ?? -1) ? this.hooks.stallSaveAt : undefined;
     const progress = stallAt === undefined ? undefined : async (written: number) => {
       if (written >= bytes.length * stallAt && written < bytes.length) {
         this.set({ phase: 'stalled' });
