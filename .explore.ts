@@ -1,14 +1,31 @@
 import { startHarness } from './tests/e2e/harness';
 const h = await startHarness();
 try {
-  for (const [w, hgt, name] of [[1400, 900, 'co'], [390, 844, 'm-co']] as const) {
-    const { page, errors } = await h.openApp({ width: w, height: hgt });
-    await page.getByTestId('view-analysis').click();
-    await page.getByTestId('analysis-tab-co').click();
-    await page.locator('[data-testid=entities-status][data-phase=ready]').waitFor({ timeout: 30000 });
-    await page.getByTestId('co-network').waitFor({ timeout: 20000 });
-    await page.getByTestId('co-network').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `/tmp/shots/${name}.png` });
-    console.log(errors);
-  }
+  const { page, errors } = await h.openApp({ width: 1400, height: 900 });
+  page.on('console', (m) => console.log('PAGE', m.type(), m.text()));
+  await page.getByTestId('view-analysis').click();
+  await page.getByTestId('analysis-tab-trends').click();
+  await page.getByTestId('trend-input').fill('政绩观 防汛');
+  await page.getByTestId('trend-run').click();
+  await page.getByTestId('trend-chart').waitFor();
+  await page.getByTestId('trend-export-png').click();
+  await page.waitForTimeout(2000);
+  console.log(await page.getByTestId('trends').innerText());
+  await page.getByTestId('search-input').fill('万人助万企');
+  await page.locator(`[data-testid="result-list"][data-state="idle"][data-query="万人助万企"]`).waitFor().catch(()=>{});
+  await page.getByTestId('analysis-tab-words').click();
+  await page.getByTestId('user-word-input').fill('万人助万企');
+  await page.getByTestId('user-word-add').click();
+  await page.getByTestId('user-words-result').waitFor();
+  console.log(await page.getByTestId('user-words').innerText());
+  await page.waitForTimeout(3000);
+  await page.getByTestId('analysis-tab-freq').click();
+  await page.waitForTimeout(3000);
+  console.log((await page.getByTestId('frequencies').innerText()).slice(0, 300));
+  await page.getByTestId('analysis-tab-kwic').click();
+  await page.getByTestId('kwic-input').fill('万人助万企');
+  await page.getByTestId('kwic-run').click();
+  await page.waitForTimeout(1000);
+  console.log(await page.getByTestId('kwic').innerText());
+  console.log(errors);
 } finally { await h.close(); }

@@ -40,6 +40,10 @@ const COMMANDS: Record<string, CommandEntry> = {
     summary: 'search bulletins with the page\'s query language; hits as JSON',
     load: () => import('./commands/search'),
   },
+  build: {
+    summary: 'build the SQLite corpus file the page opens or a site hosts (-o corpus.sqlite)',
+    load: () => import('./commands/build'),
+  },
 };
 
 /** Commands announced in docs/cli.md that no change has built yet. */

@@ -81,6 +81,7 @@ export const analysisZh = {
   'places.level.town': '乡镇街道',
   'places.level.ambiguous': '有歧义',
   'places.ambiguous': '有歧义：{n} 个可能',
+  'places.moreCandidates': '等，另有 {n} 个',
   'places.empty': '还没有识别出地点。',
 
   'analysis.title': '分析',
@@ -247,6 +248,7 @@ export const analysisEn: Record<keyof typeof analysisZh, string> = {
   'places.level.town': 'town/street',
   'places.level.ambiguous': 'ambiguous',
   'places.ambiguous': 'ambiguous: {n} candidates',
+  'places.moreCandidates': 'and {n} more',
   'places.empty': 'No places found yet.',
 
   'analysis.title': 'Analysis',

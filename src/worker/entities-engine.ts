@@ -1,8 +1,10 @@
 // The people index in the worker: after files load (debounced), every article is tagged with
 // jieba (in chunks, so searches answer in between), people, posts and places are found
 // (src/core/entities), written to SQLite tables (docs/schema.md) and kept for the people pages.
-// The names found, and the user's words, go into jieba's dictionary; the articles holding them
-// are segmented again (seg_* columns, FTS rows) and the pass runs once more with the new words.
+// The names found, and the user's words, go into jieba's dictionary and the articles holding them
+// are segmented again (seg_* columns, FTS rows); the next pass tags those texts with the new words.
+// (A second pass at once would double the time for a gain the seeds do not show: names are
+// found from titles and punctuation first, jieba's words only break ties.)
 import * as analysis from '../core/analysis/index';
 import {
   analyseEntities, dictionaryLines, indexTokens, type EntityReport, type Tagger, type TokenIndex, type UserWord,
@@ -31,8 +33,6 @@ type Jieba = Pick<typeof import('jieba-wasm'), 'tag' | 'cut' | 'with_dict'>;
 const CHUNK = 40;
 /** Least time between two progress events. */
 const PROGRESS_MS = 150;
-/** Entity passes after one trigger: the second sees the names the first added to jieba. */
-const PASSES = 2;
 
 const yieldTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const FIELDS = ['kicker', 'headline', 'subtitle', 'body'] as const;
@@ -129,26 +129,17 @@ export class EntitiesEngine {
   private async runPasses(): Promise<void> {
     const gen = this.generation;
     const started = performance.now();
-    let resegmented = 0;
-    let resegmentMs = 0;
     try {
-      for (let pass = 1; pass <= PASSES; pass++) {
-        const t = await this.pass(gen);
-        if (!t) return;
-        const added = await this.addNames(t.report);
-        if (gen !== this.generation) return;
-        const r0 = performance.now();
-        const changed = added.length ? await this.resegment(added, gen) : 0;
-        resegmentMs += performance.now() - r0;
-        resegmented += changed;
-        const timings = { ...t.timings, resegmentMs, totalMs: performance.now() - started };
-        const last = pass === PASSES || changed === 0;
-        this.set({
-          phase: last ? 'ready' : 'extracting', revision: this.status.revision + 1, resegmented, timings,
-          problem: this.gazetteerProblem,
-        });
-        if (last) return;
-      }
+      const t = await this.pass(gen);
+      if (!t) return;
+      // The report is on offer now; teaching jieba the names and re-segmenting follow.
+      this.set({ revision: this.status.revision + 1 });
+      const added = await this.addNames(t.report);
+      if (gen !== this.generation) return;
+      const r0 = performance.now();
+      const resegmented = added.length ? await this.resegment(added, gen) : 0;
+      const timings = { ...t.timings, resegmentMs: performance.now() - r0, totalMs: performance.now() - started };
+      this.set({ phase: 'ready', resegmented, timings, problem: this.gazetteerProblem });
     } catch (e) {
       this.set({ phase: 'error', problem: e instanceof Error ? e.message : String(e) });
     }

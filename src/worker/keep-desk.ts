@@ -1,7 +1,6 @@
 // Keeping, exporting and sharing the corpus in the worker (keep-protocol.ts): opening the corpus
 // the page starts with (the saved copy, else the samples or the site's own corpus), importing a
 // corpus file, removing a bulletin, the storage figures, and the export files.
-import { ARTICLE_FORMATS, exportArticles, exportFileName } from '../core/export';
 import { sha256Hex } from '../core/hash';
 import { rebuildFromTexts } from '../core/persist/rebuild';
 import type { SavedSource } from '../core/persist/slots';
@@ -11,8 +10,9 @@ import { SCHEMA_VERSION, type CorpusStore } from '../core/store';
 import { corpusByteSize, openCorpusFile, replaceCorpusContent } from '../core/store/corpus-file';
 import { removeBulletin } from '../core/store/remove-bulletin';
 import type { Database, SqlJsStatic } from 'sql.js';
+import { exportCorpus, exportResults } from './keep-exports';
 import type {
-  CorpusOrigin, CorpusSource, ExportFile, KeepRequestMap, KeepState, OpenedCorpus, StorageInfo,
+  CorpusOrigin, CorpusSource, KeepRequestMap, KeepState, OpenedCorpus, StorageInfo,
 } from './keep-protocol';
 import type { Loader } from './loader';
 import { Keeper } from './persistence/keeper';
@@ -168,46 +168,6 @@ export function keepDesk(deps: KeepDeskDeps) {
     };
   }
 
-  async function exportCorpus(): Promise<ExportFile> {
-    const store = await deps.store();
-    const SQL = await deps.sql();
-    let bytes = await deps.loader.serial(async () => store.db.export());
-    const free = Number(store.db.exec('PRAGMA freelist_count')[0]?.values[0]?.[0] ?? 0);
-    const pages = Number(store.db.exec('PRAGMA page_count')[0]?.values[0]?.[0] ?? 1);
-    if (free > pages / 10) {
-      // Removed bulletins left free pages: compact a copy, the corpus itself is untouched.
-      const copy = new SQL.Database(bytes);
-      try {
-        copy.run('VACUUM');
-        bytes = copy.export();
-      } finally {
-        copy.close();
-      }
-    }
-    const date = new Date().toISOString();
-    return {
-      name: `baoxun-corpus-${date.slice(0, 10)}.sqlite`, mime: 'application/vnd.sqlite3',
-      blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/vnd.sqlite3' }), count: store.stats().bulletins,
-    };
-  }
-
-  async function exportResults(req: KeepRequestMap['export-results']['params']): Promise<ExportFile> {
-    const store = await deps.store();
-    const ids = (await deps.searcher()).allIds({ ...req.scope, facets: false });
-    const format = ARTICLE_FORMATS[req.format];
-    if (!format) throw new Error(`unknown export format ${String(req.format)}`);
-    const exportedAt = new Date().toISOString();
-    const ctx = {
-      query: req.scope.query, filters: req.scope.filters.map((f) => `${f.field}:${f.value}`), total: ids.length,
-      exportedAt, linkBase: req.linkBase,
-    };
-    const parts = [...format.write(exportArticles(store.db, ids), ctx)];
-    return {
-      name: exportFileName(req.scope.query, format.extension, exportedAt), mime: format.mime,
-      blob: new Blob(parts, { type: format.mime }), count: ids.length,
-    };
-  }
-
   async function handle(req: KeepRequest): Promise<unknown> {
     switch (req.type) {
       case 'open-corpus':
@@ -225,9 +185,9 @@ export function keepDesk(deps: KeepDeskDeps) {
         return stats;
       }
       case 'export-results':
-        return exportResults(req);
+        return exportResults(await deps.store(), await deps.searcher(), req);
       case 'export-corpus':
-        return exportCorpus();
+        return exportCorpus(await deps.store(), await deps.sql(), (job) => deps.loader.serial(job));
       case 'import-corpus': {
         const bytes = new Uint8Array(await req.file.arrayBuffer());
         keeper.disarm();

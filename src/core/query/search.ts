@@ -21,6 +21,8 @@ import {
 
 /** Largest page a caller may ask for. */
 export const MAX_LIMIT = 500;
+/** Word sets whose scores are kept (each a Float64Array over the article ids). */
+const SCORE_SETS = 8;
 
 /** The matching articles of one request, with what the page needs besides. */
 interface Match {
@@ -34,8 +36,9 @@ export class Searcher {
   private last: Match | null = null;
   private seenChanges = -1;
   private readonly cols = new DocColumns();
-  private scores = new Float64Array(0);
   private isHit = new Uint8Array(0);
+  /** BM25F scores by word set (scoresFor). */
+  private scoreCache = new Map<string, Float64Array>();
   /** Articles holding each ranking word, until the corpus changes. */
   private df = new Map<string, number>();
 
@@ -80,6 +83,7 @@ export class Searcher {
     if (changes !== this.seenChanges) {
       this.last = null;
       this.df.clear();
+      this.scoreCache.clear();
       this.cols.refresh(this.db);
       this.seenChanges = changes;
     }
@@ -158,21 +162,39 @@ export class Searcher {
   /** One tier of hits by BM25F, best first (ties in load order). */
   private rankTier(ids: Int32Array, q: CompiledQuery): Int32Array {
     const cols = this.cols;
-    if (this.scores.length <= cols.maxId) {
-      this.scores = new Float64Array(cols.maxId + 1);
-      this.isHit = new Uint8Array(cols.maxId + 1);
-    }
-    const { scores, isHit } = this;
+    if (this.isHit.length <= cols.maxId) this.isHit = new Uint8Array(cols.maxId + 1);
     const words = [...new Set(q.rankTerms.flatMap((t) => segmentForIndex(this.segmenter, t.text).split(' ')))].filter(Boolean);
-    const df = words.map((w) => {
-      let n = this.df.get(w);
-      if (n === undefined) this.df.set(w, (n = documentFrequency(this.db, w)));
-      return n;
-    });
-    for (const id of ids) isHit[id] = 1;
-    bm25Scores(this.db, cols, words, df, ids, isHit, scores);
-    for (const id of ids) isHit[id] = 0;
+    const scores = this.scoresFor(words);
+    // Only articles not scored for these words before (another chip, order or page of the same
+    // query reuses the scores).
+    const todo = ids.filter((id) => Number.isNaN(scores[id]));
+    if (todo.length) {
+      const df = words.map((w) => {
+        let n = this.df.get(w);
+        if (n === undefined) this.df.set(w, (n = documentFrequency(this.db, w)));
+        return n;
+      });
+      const { isHit } = this;
+      for (const id of todo) isHit[id] = 1;
+      bm25Scores(this.db, cols, words, df, todo, isHit, scores);
+      for (const id of todo) isHit[id] = 0;
+    }
     return ids.slice().sort((a, b) => scores[b] - scores[a] || a - b);
+  }
+
+  /** The BM25F scores by article id for a set of words (NaN: not computed yet), kept for the
+   *  last few sets until the corpus changes. */
+  private scoresFor(words: string[]): Float64Array {
+    const key = words.join(' ');
+    let scores = this.scoreCache.get(key);
+    if (scores && scores.length > this.cols.maxId) {
+      this.scoreCache.delete(key);
+    } else {
+      scores = new Float64Array(this.cols.maxId + 1).fill(Number.NaN);
+      if (this.scoreCache.size >= SCORE_SETS) this.scoreCache.delete(this.scoreCache.keys().next().value as string);
+    }
+    this.scoreCache.set(key, scores); // most recently used last
+    return scores;
   }
 
   /** Order by date (undated last) or by paper (then date); ties in load order. */
