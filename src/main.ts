@@ -7,6 +7,7 @@ import { createCorpusClient } from './ui/lib/corpus-client.svelte';
 import { CorpusKeeping } from './ui/lib/corpus-keeping.svelte';
 import { chooseCorpusSource } from './ui/lib/corpus-source';
 import { registerServiceWorker } from './ui/lib/service-worker';
+import { CrashJournal, safeLocalStorage } from './ui/lib/crash-journal.svelte';
 import type { KeepTestHooks } from './worker/keep-protocol';
 import './ui/app.css';
 
@@ -18,5 +19,11 @@ const hooks = (globalThis as { __baoxunTestHooks?: KeepTestHooks }).__baoxunTest
 void chooseCorpusSource(location.href, document.baseURI, (...a) => fetch(...a)).then((choice) => keeping.begin(choice, hooks));
 
 mount(App, { target: document.getElementById('app')!, props: { client, keeping } });
+
+// What this tab is loading is noted in localStorage; a tab that died mid-load (out of memory
+// takes the whole tab) is named by the next page (src/ui/lib/crash-journal.svelte.ts).
+const journal = new CrashJournal(safeLocalStorage(), navigator.locks ?? null);
+void journal.open().then((earlier) => { if (earlier && !client.crash) client.crash = earlier; });
+journal.follow(client);
 
 if (import.meta.env.PROD) registerServiceWorker(new URL('sw.js', document.baseURI).href);

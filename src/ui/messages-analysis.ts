@@ -6,6 +6,7 @@
 export const analysisZh = {
   'view.people': '人物',
   'view.analysis': '分析',
+  'example.postHolders': '各职务的任职者及时间',
 
   'entities.idle': '人物索引将在简报载入后生成。',
   'entities.phase.waiting': '即将更新人物索引…',
@@ -57,13 +58,14 @@ export const analysisZh = {
   'precision.year': '仅知年份',
   'precision.issue': '按出版日期',
   'precision.none': '无年份',
+  'precision.note': '（{p}）',
 
   'person.confidence': '{level}：',
   'person.namesakes': '同名而分开处理的人：',
   'person.posts': '任职时间线',
   'person.noPosts': '没有职务记载（仅见署名或姓名）。',
   'person.mentions': '{n} 次提及',
-  'person.undated': '其中 {n} 次无年份',
+  'person.undated': '，其中 {n} 次无年份',
   'person.articles': '提到此人的文章',
   'posts.holders': '{n} 位任职者',
   'posts.latest': '最近：{name}',
@@ -173,6 +175,7 @@ export const analysisZh = {
 export const analysisEn: Record<keyof typeof analysisZh, string> = {
   'view.people': 'People',
   'view.analysis': 'Analysis',
+  'example.postHolders': 'Who held each post when',
 
   'entities.idle': 'The people index is built once bulletins have loaded.',
   'entities.phase.waiting': 'The people index is about to update…',
@@ -224,13 +227,14 @@ export const analysisEn: Record<keyof typeof analysisZh, string> = {
   'precision.year': 'year only',
   'precision.issue': 'issue date',
   'precision.none': 'no year',
+  'precision.note': ' ({p})',
 
   'person.confidence': '{level}:',
   'person.namesakes': 'Kept apart, same name:',
   'person.posts': 'Posts over time',
   'person.noPosts': 'No post stated (named or signed only).',
   'person.mentions': '{n} {n|mention|mentions}',
-  'person.undated': '{n} without a year',
+  'person.undated': ', {n} without a year',
   'person.articles': 'Articles naming this person',
   'posts.holders': '{n} {n|holder|holders}',
   'posts.latest': 'latest: {name}',

@@ -5,6 +5,7 @@ import { searchEn, searchZh } from './messages-search';
 import { dedupEn, dedupZh } from './messages-dedup';
 import { analysisEn, analysisZh } from './messages-analysis';
 import { keepEn, keepZh } from './messages-keep';
+import { reliabilityEn, reliabilityZh } from './messages-reliability';
 
 /** Chinese: the page's default language. */
 export const zh = {
@@ -49,7 +50,7 @@ export const zh = {
   'problem.unreadable': '无法按文本读取:{detail}',
   'problem.parse-failed': '解析出错:{detail}',
   'problem.read-failed': '无法读取文件:{detail}',
-  'problem.file-too-large': '文件太大,无法载入({detail})',
+  'problem.file-too-large': '文件太大,无法载入({detail} 的上限),请拆分成较小的文件',
   'problem.zip-invalid': '不是有效的 zip 压缩包,或已损坏({detail})',
   'problem.zip-too-large': '解压后将超过 {detail} 的上限',
   'problem.zip-nested': '压缩包中的压缩包不会打开',
@@ -105,6 +106,7 @@ export const zh = {
   ...dedupZh,
   ...analysisZh,
   ...keepZh,
+  ...reliabilityZh,
 } as const;
 
 /** The key of a message. */
@@ -153,7 +155,7 @@ export const en: Record<MessageKey, string> = {
   'problem.unreadable': 'cannot be read as text: {detail}',
   'problem.parse-failed': 'the parser failed: {detail}',
   'problem.read-failed': 'could not be read: {detail}',
-  'problem.file-too-large': 'too large to load ({detail})',
+  'problem.file-too-large': 'too large to load ({detail} limit); split it into smaller files',
   'problem.zip-invalid': 'not a readable zip archive ({detail})',
   'problem.zip-too-large': 'unpacking it would pass the {detail} limit',
   'problem.zip-nested': 'an archive inside an archive, not opened',
@@ -209,6 +211,7 @@ export const en: Record<MessageKey, string> = {
   ...dedupEn,
   ...analysisEn,
   ...keepEn,
+  ...reliabilityEn,
 };
 
 /** The page's languages. */

@@ -3,15 +3,15 @@
 // the batcher. A file's failure is its own status; the queue always goes on.
 import { isBulletinName } from '../core/decode';
 import {
-  ingestArchive, ingestFile, isZipName, notLoaded, problem, type IngestResult,
+  ingestArchive, ingestFile, isZipName, MAX_BULLETIN_BYTES, notLoaded, overLimit, problem, type IngestResult,
 } from '../core/ingest';
 import type { Segmenter } from '../core/segment';
 import type { BulletinSource, CorpusStore } from '../core/store';
 import type { FileProgress, FileToAdd, LoadSummary } from './protocol';
 import type { ProgressBatcher } from './progress';
 
-/** Files larger than this are refused before being read (a browser tab cannot hold much more). */
-export const MAX_FILE_BYTES = 1024 * 1024 * 1024;
+/** Files larger than this are refused before being read (core/ingest/zip.ts says why: 64 MB). */
+export const MAX_FILE_BYTES = MAX_BULLETIN_BYTES;
 
 interface Item {
   key: string;
@@ -123,7 +123,7 @@ export class Loader {
     if (!zip && !isBulletinName(item.name)) {
       r = notLoaded(item.name, 'skipped', problem('not-bulletin')); // never read what is not used
     } else if (item.size !== null && item.size > MAX_FILE_BYTES) {
-      r = notLoaded(item.name, 'error', problem('file-too-large', `${Math.round(item.size / 2 ** 20)} MB, the limit is 1024 MB`));
+      r = notLoaded(item.name, 'error', problem('file-too-large', overLimit(item.size)));
     }
     if (r) {
       this.report(item, r);

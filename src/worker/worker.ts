@@ -9,6 +9,7 @@ import { DedupEngine } from './dedup-engine';
 import { getSegmenter, getSql, getStore } from './engine';
 import { EntitiesEngine } from './entities-engine';
 import { keepDesk } from './keep-desk';
+import { holdLifeline } from './lifeline';
 import { Loader } from './loader';
 import { ProgressBatcher } from './progress';
 import { searchDesk } from './search-desk';
@@ -114,6 +115,9 @@ function transferables(result: unknown): Transferable[] {
   const bytes = (result as { bytes?: unknown } | null)?.bytes;
   return bytes instanceof Uint8Array ? [bytes.buffer as ArrayBuffer] : [];
 }
+
+// The page learns of this worker's death through a lock it holds while alive (lifeline.ts).
+holdLifeline(self as unknown as Parameters<typeof holdLifeline>[0]);
 
 scope.addEventListener('message', (e) => {
   const req = e.data;

@@ -38,7 +38,8 @@ function until(phase: EntitiesStatus['phase'], since: number): Promise<EntitiesS
   });
 }
 
-const ask = <T>(req: Omit<AnalysisRequest, 'id'>) => desk.handle({ id: 1, ...req } as AnalysisRequest) as Promise<T>;
+/** A request of the desk, without the request id the worker adds. */
+const ask = <T>(req: { type: AnalysisRequest['type'] } & Record<string, unknown>) => desk.handle({ id: 1, ...req } as AnalysisRequest) as Promise<T>;
 const ALL = { query: '', filters: [], everyPrinting: false };
 
 beforeAll(async () => {

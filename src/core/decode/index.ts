@@ -45,6 +45,21 @@ function tryDecode(label: string, bytes: Uint8Array): string | null {
   }
 }
 
+/**
+ * UTF-8 cut off inside its last character (a truncated download, a file split by size): the text
+ * before the cut, when everything before it is valid UTF-8; otherwise null. Without this, one
+ * missing byte at the end made a whole bulletin unreadable.
+ */
+function utf8CutShort(bytes: Uint8Array): string | null {
+  let lead = bytes.length - 1;
+  while (lead >= 0 && bytes.length - lead <= 3 && (bytes[lead] & 0xc0) === 0x80) lead--;
+  if (lead < 0) return null;
+  const b = bytes[lead];
+  const length = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+  if (length === 1 || bytes.length - lead >= length) return null; // the tail is not a cut character
+  return tryDecode('utf-8', bytes.subarray(0, lead));
+}
+
 /** Share of characters that are control characters other than tab/newline/CR/form feed. */
 function controlShare(text: string): number {
   if (!text.length) return 0;
@@ -81,7 +96,7 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
     }
     const probe = bytes.subarray(0, Math.min(bytes.length, 65536));
     if (probe.includes(0)) return fail('not a text file: it contains NUL bytes (binary data)');
-    text = tryDecode('utf-8', bytes);
+    text = tryDecode('utf-8', bytes) ?? utf8CutShort(bytes);
     encoding = 'utf-8';
     if (text === null) {
       text = tryDecode('gb18030', bytes);

@@ -20,13 +20,15 @@ export function problem(code: ProblemCode, detail?: string): Problem {
     unreadable: `${detail}`,
     'parse-failed': `the parser failed: ${detail}`,
     'read-failed': `could not be read: ${detail}`,
-    'file-too-large': `too large to load (${detail}); split it into smaller files`,
+    'file-too-large': `too large to load (${detail} limit); split it into smaller files`,
     'zip-invalid': `not a readable zip archive (${detail})`,
     'zip-too-large': `unpacking it would take the archive past the ${detail} limit`,
     'zip-nested': 'an archive inside an archive, not opened',
     'zip-metadata': 'macOS metadata, not a bulletin',
     'fetch-failed': `could not be fetched: ${detail}`,
     'store-failed': `could not be stored: ${detail}`,
+    'worker-crashed': 'not loaded: the corpus worker stopped while loading it',
+    'lost-in-crash': 'loaded, but not yet saved when the corpus worker stopped: load it again',
   };
   return { code, message: say[code], ...(detail === undefined ? {} : { detail }) };
 }

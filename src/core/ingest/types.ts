@@ -25,7 +25,9 @@ export type ProblemCode =
   | 'zip-nested' // an archive inside an archive
   | 'zip-metadata' // macOS resource forks and folders of metadata inside an archive
   | 'fetch-failed' // a sample bulletin could not be fetched
-  | 'store-failed'; // the database refused the bulletin
+  | 'store-failed' // the database refused the bulletin
+  | 'worker-crashed' // the corpus worker died while the file waited or loaded (the page's account)
+  | 'lost-in-crash'; // loaded, but the worker died before the corpus was saved
 
 /** A problem with one file: a stable code, an English sentence and the specific detail. */
 export interface Problem {

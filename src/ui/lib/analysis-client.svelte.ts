@@ -123,7 +123,7 @@ export class AnalysisDesk {
   runFrequencies(): Promise<void> {
     const scope = this.scope();
     void this.keywords.run(() => this.client.request('keywords', { scope, limit: 50 }));
-    return this.frequencies.run(() => this.client.request('frequencies', { scope, top: 60 }));
+    return this.frequencies.run(() => this.client.request('frequencies', { scope, top: 100 }));
   }
 
   runTrends(terms: string[], groupBy: TrendGroupBy): Promise<void> {

@@ -9,6 +9,9 @@ import type {
 import type { CorpusView, SearchState } from './corpus-view';
 import type { EntitiesStatus } from '../../worker/analysis-protocol';
 import type { CorpusSource, KeepState } from '../../worker/keep-protocol';
+import {
+  markLostRows, settleRowsAfterCrash, WorkerCrashedError, WorkerSupervisor, type CrashNotice, type WorkerCrash,
+} from './worker-supervisor';
 
 /** The parts of a Worker the client uses (a fake stands in for it in tests). */
 export interface WorkerLike {
@@ -53,6 +56,8 @@ export class CorpusClient implements CorpusView {
   entities = $state.raw<EntitiesStatus | null>(null);
   /** The saved copy's state (keep-protocol.ts): where it is kept, whether it is saved. */
   keep = $state.raw<KeepState | null>(null);
+  /** The corpus worker died this visit (worker-supervisor.ts): what the crash banner says. */
+  crash = $state.raw<CrashNotice | null>(null);
   readonly pageSize: number;
 
   private started = $state(false);
@@ -74,6 +79,11 @@ export class CorpusClient implements CorpusView {
   private lastRefresh = 0;
   private readonly debounceMs: number;
   private readonly refreshMs: number;
+  /** What start() opened, so a restarted worker opens the same corpus again. */
+  private opening: string | CorpusSource | null = null;
+  /** Set-up requests (test hooks) sent again to a restarted worker before anything else. */
+  private setup = new Map<RequestType, unknown>();
+  private recoveries = 0;
 
   constructor(private readonly worker: WorkerLike, opts: ClientOptions = {}) {
     this.debounceMs = opts.debounceMs ?? 150;
@@ -88,6 +98,7 @@ export class CorpusClient implements CorpusView {
   /** Send a request; resolves with its result or rejects with the worker's error message. */
   request<K extends RequestType>(type: K, params: ParamsOf<K>): Promise<ResultOf<K>> {
     const id = this.nextId++;
+    if (type === 'keep-test-hooks') this.setup.set(type, params);
     return new Promise<ResultOf<K>>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
       this.worker.postMessage({ id, type, ...params } as WorkerRequest);
@@ -138,6 +149,7 @@ export class CorpusClient implements CorpusView {
   /** Start the worker's database and open the corpus: a source (the saved copy, else the
    *  samples or the site's corpus: keep-protocol.ts), or the samples of a manifest URL as such. */
   async start(opening: string | CorpusSource | null): Promise<void> {
+    this.opening = opening;
     this.loads++;
     try {
       this.stats = await this.request('stats', {});
@@ -146,7 +158,7 @@ export class CorpusClient implements CorpusView {
       else if (opening) this.stats = (await this.request('open-corpus', { source: opening })).stats;
       await this.searchAndSettle();
     } catch (e) {
-      this.error = e instanceof Error ? e.message : String(e);
+      this.fail(e);
     } finally {
       this.loads--;
     }
@@ -160,7 +172,7 @@ export class CorpusClient implements CorpusView {
       this.stats = await this.request('stats', {});
       await this.searchAndSettle();
     } catch (e) {
-      this.error = e instanceof Error ? e.message : String(e);
+      this.fail(e);
     } finally {
       this.loads--;
     }
@@ -278,7 +290,7 @@ export class CorpusClient implements CorpusView {
       (e: unknown) => {
         if (seq !== this.articleSeq) return;
         this.articleLoading = false;
-        this.error = e instanceof Error ? e.message : String(e);
+        this.fail(e);
       },
     );
   }
@@ -298,7 +310,7 @@ export class CorpusClient implements CorpusView {
         this.page = page;
         this.lastRefresh = Date.now();
       } catch (e) {
-        if (seq === this.searchSeq) this.error = e instanceof Error ? e.message : String(e);
+        if (seq === this.searchSeq) this.fail(e);
       } finally {
         if (seq === this.searchSeq) this.searching = false;
       }
@@ -340,7 +352,7 @@ export class CorpusClient implements CorpusView {
       (e: unknown) => {
         if (seq !== this.articleSeq) return;
         this.articleLoading = false;
-        this.error = e instanceof Error ? e.message : String(e);
+        this.fail(e);
       },
     );
   }
@@ -349,6 +361,48 @@ export class CorpusClient implements CorpusView {
     this.articleSeq++;
     this.article = null;
     this.articleLoading = false;
+  }
+
+  /** A request failed: a fatal error for the page, unless its worker died (the crash banner
+   *  says that, and a new worker is on its way). */
+  private fail(e: unknown): void {
+    if (e instanceof WorkerCrashedError) return;
+    this.error = e instanceof Error ? e.message : String(e);
+  }
+
+  /** The worker died and the supervisor started another (or gave up): fail what was asked of
+   *  the dead one, open the same corpus in the new one, and say which files did not survive. */
+  async recover(crash: WorkerCrash): Promise<void> {
+    const recovery = ++this.recoveries; // a death during this recovery starts a newer one
+    const interrupted = this.files.filter((f) => f.state === 'queued' || f.state === 'loading').map((f) => f.name);
+    this.backlog = [];
+    this.files = settleRowsAfterCrash(this.files, crash.crashes, crash.detail);
+    this.fileIndex = new Map(this.files.map((f, i) => [f.key, i]));
+    const pending = [...this.pending.values()];
+    this.pending.clear();
+    this.crash = { state: crash.restarted ? 'restarting' : 'failed', detail: crash.detail, interrupted, lost: [] };
+    for (const p of pending) p.reject(new WorkerCrashedError(crash.detail));
+    if (!crash.restarted) {
+      this.error = crash.detail; // nothing answers any more: the page is not ready
+      return;
+    }
+    this.error = null; // a dead worker's error is not the new one's
+    for (const [type, params] of this.setup) await this.request(type, params as never).catch(() => null);
+    await this.start(this.opening);
+    if (recovery !== this.recoveries) return;
+    let lost: string[] = [];
+    try {
+      const kept = new Set((await this.request('list-bulletins', {})).map((b) => b.name));
+      ({ files: this.files, lost } = markLostRows(this.files, kept));
+    } catch (e) {
+      this.fail(e);
+    }
+    if (recovery === this.recoveries && this.crash) this.crash = { ...this.crash, state: 'restarted', lost };
+  }
+
+  /** The user has read the crash banner. */
+  dismissCrash(): void {
+    this.crash = null;
   }
 
   /** Stop the worker (the page is going away, or a test is done). */
@@ -361,6 +415,13 @@ export class CorpusClient implements CorpusView {
 
 /** A client over a new corpus worker. */
 export function createCorpusClient(opts?: ClientOptions): CorpusClient {
-  const worker = new Worker(new URL('../../worker/worker.ts', import.meta.url), { type: 'module', name: 'baoxun-corpus' });
-  return new CorpusClient(worker as unknown as WorkerLike, opts);
+  // Supervised: when the worker dies, another takes its place and the client recovers.
+  let client: CorpusClient | null = null;
+  const worker = new WorkerSupervisor({
+    spawn: () => new Worker(new URL('../../worker/worker.ts', import.meta.url), { type: 'module', name: 'baoxun-corpus' }),
+    locks: globalThis.navigator?.locks ?? null,
+    onCrash: (crash) => void client?.recover(crash),
+  });
+  client = new CorpusClient(worker as unknown as WorkerLike, opts);
+  return client;
 }

@@ -4,6 +4,7 @@ import type { ArticleDetail, CorpusStats } from '../../core/store/types';
 import type { FacetFilter, SearchPage, SortOrder } from '../../core/query/types';
 import type { FileProgress, FileToAdd, ParamsOf, RequestType, ResultOf } from '../../worker/protocol';
 import type { EntitiesStatus } from '../../worker/analysis-protocol';
+import type { CrashNotice } from './worker-supervisor';
 
 /** The corpus as the page sees it: reactive state plus the actions the user can take. */
 export interface CorpusView {
@@ -13,6 +14,10 @@ export interface CorpusView {
   readonly error: string | null;
   /** Why jieba could not load (search still works, ranking is coarser), or null. */
   readonly segmenterProblem: string | null;
+  /** The corpus worker died this visit and was restarted (worker-supervisor.ts); absent in fakes. */
+  readonly crash?: CrashNotice | null;
+  /** Hide the crash banner. */
+  dismissCrash?(): void;
   /** The people index's status (entity pass in the worker); absent in fakes that do not need it. */
   readonly entities?: EntitiesStatus | null;
   readonly stats: CorpusStats;

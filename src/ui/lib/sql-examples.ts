@@ -62,4 +62,13 @@ FROM bulletins b
 LEFT JOIN bulletin_corrections c ON c.bulletin_id = b.id
 ORDER BY b.added_order;`,
   },
+  {
+    label: 'example.postHolders',
+    sql: `-- The people index (written by the page's entity pass): who held each post when.
+SELECT pp.post, p.name, pp.first_date, pp.last_date, pp.mentions, p.confidence
+FROM person_posts pp
+JOIN people p ON p.id = pp.person_id
+WHERE pp.official = 1
+ORDER BY pp.post, pp.first_date;`,
+  },
 ];
