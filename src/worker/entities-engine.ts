@@ -93,7 +93,7 @@ export class EntitiesEngine {
       this.due = true;
       void this.serial(async () => {
         this.due = false;
-        await this.runPasses();
+        await this.runPass();
       });
     }, this.deps.debounceMs ?? 300);
   }
@@ -126,16 +126,17 @@ export class EntitiesEngine {
     return this.gazetteer;
   }
 
-  private async runPasses(): Promise<void> {
+  private async runPass(): Promise<void> {
     const gen = this.generation;
     const started = performance.now();
     try {
       const t = await this.pass(gen);
-      if (!t) return;
+      // Cleared meanwhile: cleared() has said so; a pass queued after it reads the new corpus.
+      if (!t) return this.set({ phase: 'ready' });
       // The report is on offer now; teaching jieba the names and re-segmenting follow.
       this.set({ revision: this.status.revision + 1 });
       const added = await this.addNames(t.report);
-      if (gen !== this.generation) return;
+      if (gen !== this.generation) return this.set({ phase: 'ready' });
       const r0 = performance.now();
       const resegmented = added.length ? await this.resegment(added, gen) : 0;
       const timings = { ...t.timings, resegmentMs: performance.now() - r0, totalMs: performance.now() - started };
@@ -175,6 +176,7 @@ export class EntitiesEngine {
     const t1 = performance.now();
     const report = analyseEntities(corpus.articles, { tokens: tokensOf, gazetteer });
     const extractMs = performance.now() - t1;
+    if (gen !== this.generation) return null; // cleared meanwhile: this report is of nothing
     const t2 = performance.now();
     analysis.writeEntityTables(store.db, report, corpus.lookup);
     const writeMs = performance.now() - t2;

@@ -47,9 +47,11 @@ export async function expectRow(page: Page, name: string, status: string, timeou
   return row.innerText();
 }
 
-/** How a file made inside the page is filled: a text repeated up to a size, or bytes as given. */
+/** How a file made inside the page is filled: a text repeated up to a size, made-up articles
+ *  (each different: random sentences over common characters) up to a size, or bytes as given. */
 export type GeneratedContent =
   | { repeat: string; bytes: number; prefix?: string }
+  | { articles: number; seed?: number }
   | { base64: string };
 
 /** A file to make inside the page and drop. */
@@ -69,7 +71,21 @@ export async function dropGenerated(page: Page, files: GeneratedFile[]): Promise
     for (const f of specs) {
       let parts: BlobPart[];
       if ('base64' in f.content) parts = [Uint8Array.from(atob(f.content.base64), (c) => c.charCodeAt(0))];
-      else {
+      else if ('articles' in f.content) {
+        let seed = f.content.seed ?? 7;
+        const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+        const pool = '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造';
+        const ch = () => pool[(rnd() * pool.length) | 0];
+        const sentence = () => { let t = ''; const n = 12 + ((rnd() * 30) | 0); for (let i = 0; i < n; i++) t += ch() + ch(); return `${t}。`; };
+        parts = [];
+        for (let size = 0, k = 0; size < f.content.articles; k++) {
+          let a = `## ${sentence().slice(0, 14)}\n\n本报讯 6月${1 + (k % 28)}日，`;
+          for (let p = 0; p < 5; p++) { for (let s = 0; s < 4; s++) a += sentence(); a += '\n\n'; }
+          const chunk = enc.encode(`${a}（${ch()}${ch()}宣）\n\n`);
+          parts.push(chunk);
+          size += chunk.length;
+        }
+      } else {
         const chunk = enc.encode(f.content.repeat);
         parts = f.content.prefix ? [enc.encode(f.content.prefix)] : [];
         for (let size = 0; size < f.content.bytes; size += chunk.length) parts.push(chunk);

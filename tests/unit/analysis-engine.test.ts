@@ -18,6 +18,8 @@ let store: CorpusStore;
 let engine: EntitiesEngine;
 let desk: ReturnType<typeof analysisDesk>;
 const events: EntitiesStatus[] = [];
+/** Called with each status as the engine posts it (synchronously, inside the pass). */
+let onEvent: ((s: EntitiesStatus) => void) | null = null;
 const segmenter = jiebaSegmenter(cut);
 
 function column(sql: string, params: Array<string | number> = []): unknown[] {
@@ -47,7 +49,10 @@ beforeAll(async () => {
   store = CorpusStore.create(SQL);
   for (const f of seedFiles()) await ingestFile(store, segmenter, { name: f.name, bytes: f.bytes, source: 'sample' });
   const deps = { store: async () => store, segmenter: async () => segmenter };
-  engine = new EntitiesEngine({ ...deps, post: (e) => events.push(e.status), debounceMs: 0 });
+  engine = new EntitiesEngine({ ...deps, post: (e) => {
+    events.push(e.status);
+    onEvent?.(e.status);
+  }, debounceMs: 0 });
   const searcher = new Searcher(store.db, segmenter);
   desk = analysisDesk({ ...deps, searcher: async () => searcher, entities: engine });
   const since = events.length;
@@ -149,6 +154,30 @@ describe('analyses over a result set', () => {
     store.clear();
     await engine.cleared();
     expect(Number(column('SELECT count(*) FROM people')[0])).toBe(0);
+    expect(await ask({ type: 'people' })).toEqual([]);
+  });
+});
+
+describe('clearing during a pass', () => {
+  it('stops the pass: nothing of the old corpus is written, and the status comes back to ready', async () => {
+    for (const f of seedFiles()) await ingestFile(store, segmenter, { name: f.name, bytes: f.bytes, source: 'sample' });
+    // The corpus is cleared the moment the pass starts tagging: it has read the old articles.
+    let cleared: Promise<void> | null = null;
+    onEvent = (s) => {
+      if (s.phase !== 'tagging' || cleared) return;
+      store.clear();
+      cleared = engine.cleared();
+    };
+    const since = events.length;
+    engine.changed();
+    await until('tagging', since);
+    onEvent = null;
+    await cleared;
+    await until('ready', since);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(events.slice(since).some((e) => e.phase === 'extracting')).toBe(false);
+    expect(Number(column('SELECT count(*) FROM people')[0])).toBe(0);
+    expect(events.at(-1)!.phase).toBe('ready');
     expect(await ask({ type: 'people' })).toEqual([]);
   });
 });

@@ -2,7 +2,8 @@
 // read from search_docs. Facet counts, filters, sorting and counting reprints once run over
 // these arrays: a pass over 50,000 integers takes well under a millisecond, where a GROUP BY per
 // facet over the same hits takes tens. The arrays follow the table: rows added since the last
-// read are appended; any update or delete (counted in meta.search_revision) reloads them.
+// read are appended; an update or delete (meta.search_revision raised) or fewer rows than
+// expected reloads them.
 import type { Database } from 'sql.js';
 import type { FacetField } from './types';
 
@@ -72,6 +73,12 @@ export class DocColumns {
       this.revision = revision;
     }
     this.append(db);
+    // Rows deleted by code that did not raise the revision: the count tells, read them all again.
+    if (this.count !== count) {
+      Object.assign(this, new DocColumns());
+      this.revision = revision;
+      this.append(db);
+    }
   }
 
   private append(db: Database): void {
