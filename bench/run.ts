@@ -1,119 +1,146 @@
-// `npm run bench`: times the load pipeline in Node on the sample corpus scaled up to ~10 MB
-// (`--mb N` for another size): hash, decode, parse, jieba segmentation of the indexed fields,
-// and the SQLite insert (sql.js with FTS4), each on its own, plus jieba cutting the whole text as
-// the reference the other stages are compared with. Prints a table and writes
-// bench/results/<date>.json so runs can be compared over time. Then the search benchmark
-// (bench/search/run.ts: 50,000 articles searched in the worker in headless Chromium).
+// `npm run bench`: the scale benchmark. Deterministic corpora of 1k and 10k articles (50k with
+// `--full`) are generated from the sample bulletins (bench/search/corpus.ts: reordered and edited
+// articles, new names and places, reprints, some traditional script), then for each size:
+//   - in Node, ingest end to end (ingestFile: hash, decode, parse + repair, file dedup, jieba,
+//     SQLite/FTS4) next to jieba-wasm alone on the same text in the same run, a per-stage
+//     breakdown, and peak memory (bench/lib/ingest-scale.ts);
+//   - in headless Chromium, the app's real worker loading the same corpus and the search
+//     benchmark's queries with facets timed there (bench/search/run.ts);
+// then cold start of the built app (bench/lib/cold-start.ts), and how each figure grows from the
+// smallest corpus to the largest. Prints tables and writes bench/results/<date>.json.
+// Then the worker-thread pool against one thread on the 1k corpus (10k with --full), with a check
+// that the corpora come out identical (bench/lib/pool-scale.ts).
+// Flags: --full (adds 50k), --sizes 1000,5000 (override), --no-search, --no-cold, --no-pool.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cut } from 'jieba-wasm';
-import initSqlJs from 'sql.js/dist/sql-wasm.js';
-import { decodeBytes } from '../src/core/decode/index';
-import { sha256Hex } from '../src/core/hash';
-import { segmentArticle } from '../src/core/ingest/ingest-file';
-import { parseBulletin } from '../src/core/parse/index';
-import { jiebaSegmenter } from '../src/core/segment/index';
-import { CorpusStore, type ArticleSegments } from '../src/core/store/index';
-import type { DecodedText, ParsedBulletin } from '../src/core/types';
-import { formatTable, timed, type StageResult } from './lib/report';
-import { scaledCorpus } from './lib/scaled-corpus';
-import { runSearchBench } from './search/run';
+import { measureColdStart, type ColdStartResult } from './lib/cold-start';
+import { alignTable, growth, growthCell, type SizedFigure } from './lib/growth';
+import { measureIngest, type IngestScaleResult } from './lib/ingest-scale';
+import { measurePool, type PoolResult } from './lib/pool-scale';
+import { formatTable } from './lib/report';
+import { generateCorpus } from './search/corpus';
+import { runSearchBench, type SearchBenchResult } from './search/run';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-function targetMegabytes(argv: string[]): number {
-  const i = argv.indexOf('--mb');
-  if (i < 0) return 10;
-  const mb = Number(argv[i + 1]);
-  if (!(mb > 0)) throw new Error(`--mb needs a positive number of megabytes, got ${argv[i + 1]}`);
-  return mb;
+function sizes(argv: string[]): number[] {
+  const i = argv.indexOf('--sizes');
+  if (i >= 0) {
+    const list = (argv[i + 1] ?? '').split(',').map(Number);
+    if (!list.length || list.some((n) => !(n > 0))) throw new Error(`--sizes needs article counts like 1000,10000, got ${argv[i + 1]}`);
+    return list;
+  }
+  return argv.includes('--full') ? [1_000, 10_000, 50_000] : [1_000, 10_000];
+}
+
+/** One corpus size's figures, Node and browser. */
+interface SizeResult {
+  target: number;
+  node: IngestScaleResult;
+  browser: (SearchBenchResult & { ingestCharsPerSecond: number; rssAfterPer10kMB: number }) | null;
+}
+
+const k = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)} M` : `${(n / 1e3).toFixed(0)} k`);
+
+function summary(results: SizeResult[]): string {
+  return alignTable(
+    ['articles', 'MB', 'Node e2e chars/s', 'jieba alone', 'ratio', 'Node peak growth rss/heap/ab per 10k', 'tab load chars/s', 'tab RSS per 10k', 'search p50/p95', 'facets p50/p95'],
+    results.map(({ node: n, browser: b }) => [
+      n.articles.toLocaleString('en'), (n.bytes / 1e6).toFixed(1), k(n.endToEndCharsPerSecond), k(n.jiebaCharsPerSecond),
+      `${n.ratioToJieba.toFixed(2)}x`,
+      `${n.peakPer10kArticlesMB.rss}/${n.peakPer10kArticlesMB.heapUsed}/${n.peakPer10kArticlesMB.arrayBuffers} MB`,
+      b ? k(b.ingestCharsPerSecond) : '-', b ? `${b.rssAfterPer10kMB} MB` : '-',
+      b ? `${b.latency['all but typing'].p50}/${b.latency['all but typing'].p95} ms` : '-',
+      b ? `${b.latency.facet.p50}/${b.latency.facet.p95} ms` : '-',
+    ]),
+  );
+}
+
+function growthTable(results: SizeResult[]): { text: string; json: Record<string, ReturnType<typeof growth>> } {
+  const figures: Record<string, SizedFigure[]> = {
+    'Node ingest time': results.map((r) => ({ articles: r.node.articles, value: r.node.endToEndSeconds })),
+    'Node peak RSS': results.map((r) => ({ articles: r.node.articles, value: r.node.peak.rss })),
+    'Node peak JS heap': results.map((r) => ({ articles: r.node.articles, value: r.node.peak.heapUsed })),
+  };
+  const withBrowser = results.filter((r) => r.browser);
+  if (withBrowser.length > 1) {
+    figures['tab load time'] = withBrowser.map((r) => ({ articles: r.node.articles, value: r.browser!.loadSeconds }));
+    figures['tab memory (RSS growth)'] = withBrowser.map((r) => ({ articles: r.node.articles, value: r.browser!.browserRssAfterMB - r.browser!.browserRssBeforeMB }));
+    figures['search p50'] = withBrowser.map((r) => ({ articles: r.node.articles, value: r.browser!.latency['all but typing'].p50 }));
+    figures['search p95'] = withBrowser.map((r) => ({ articles: r.node.articles, value: r.browser!.latency['all but typing'].p95 }));
+    figures['facet search p95'] = withBrowser.map((r) => ({ articles: r.node.articles, value: r.browser!.latency.facet.p95 }));
+  }
+  const json: Record<string, ReturnType<typeof growth>> = {};
+  const body: string[][] = [];
+  for (const [name, f] of Object.entries(figures)) {
+    json[name] = growth(f);
+    for (const g of json[name]) body.push([name, `to ${g.articles.toLocaleString('en')}`, growthCell(g)]);
+  }
+  return { text: alignTable(['figure', 'from smallest', 'growth'], body), json };
+}
+
+function coldTable(c: ColdStartResult): string {
+  const m = c.median;
+  const lines = [
+    `cold start (median of ${c.visits.length} fresh contexts): first paint ${m.firstPaintMs} ms (target < 300), ` +
+      `interactive search box ${m.searchInteractiveMs} ms (target < 1000), sample corpus loaded ${m.sampleLoadedMs} ms; ` +
+      `main-thread long tasks meanwhile: ${m.longTasks}, longest ${m.longestTaskMs} ms`,
+    alignTable(['fetched', 'files', 'raw', 'gzip'], Object.entries(c.transferred).map(([kind, t]) => [
+      kind, String(t.files), `${(t.rawBytes / 1e3).toFixed(0)} kB`, `${(t.gzipBytes / 1e3).toFixed(0)} kB`,
+    ])),
+  ];
+  return lines.join('\n');
 }
 
 async function main(): Promise<void> {
-  const mb = targetMegabytes(process.argv.slice(2));
-  const files = scaledCorpus(join(ROOT, 'seeds'), mb * 1e6);
-  const bytes = files.reduce((n, f) => n + f.bytes.length, 0);
-  const segmenter = jiebaSegmenter(cut);
-  const SQL = await initSqlJs();
-
-  // Warm up every stage on one copy of the seeds, so the table shows steady-state speed rather
-  // than JIT compilation and the first WASM calls.
-  for (const f of files.slice(0, 5)) {
-    const text = decodeBytes(f.bytes).text;
-    for (const a of parseBulletin(text, { fileName: f.name }).articles) segmentArticle(segmenter, a);
-    cut(text, true);
-    await sha256Hex(f.bytes);
+  const argv = process.argv.slice(2);
+  const started = performance.now();
+  const results: SizeResult[] = [];
+  console.log(`Baoxun scale benchmark: Node ${process.version}, ${cpus().length} CPU(s) ${cpus()[0]?.model ?? ''}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB\n`);
+  for (const target of sizes(argv)) {
+    const corpus = generateCorpus({ articles: target });
+    const node = await measureIngest(corpus);
+    console.log(`${node.articles.toLocaleString('en')} articles, ${node.files} files, ${(node.bytes / 1e6).toFixed(1)} MB, ${node.chars.toLocaleString('en')} chars (Node):`);
+    console.log(formatTable(node.stages) + '\n');
+    results.push({ target, node, browser: null });
   }
+  if (!argv.includes('--no-search')) {
+    for (const r of results) {
+      console.log(`--- in headless Chromium, ${r.target.toLocaleString('en')} articles ---`);
+      const s = await runSearchBench({ articles: r.target, write: false });
+      if (s.articles !== r.node.articles) throw new Error(`the browser loaded ${s.articles} articles, Node ${r.node.articles}: the corpora differ`);
+      r.browser = { ...s, ingestCharsPerSecond: r.node.chars / s.loadSeconds, rssAfterPer10kMB: Math.round(s.browserRssAfterMB * 10_000 / s.articles) };
+      console.log('');
+    }
+  }
+  const cold = argv.includes('--no-cold') ? null : await measureColdStart(ROOT, 3);
+  let pool: PoolResult | null = null;
+  if (!argv.includes('--no-pool')) {
+    pool = await measurePool(generateCorpus({ articles: argv.includes('--full') ? 10_000 : 1_000 }));
+  }
+  const grown = growthTable(results);
 
-  const hash = await timed(async () => { for (const f of files) await sha256Hex(f.bytes); });
-  const decode = await timed(() => files.map((f) => decodeBytes(f.bytes)));
-  const decoded: DecodedText[] = decode.value;
-  const chars = decoded.reduce((n, d) => n + d.text.length, 0);
-  const parse = await timed(() => decoded.map((d, i) => parseBulletin(d.text, { fileName: files[i].name })));
-  const parsed: ParsedBulletin[] = parse.value;
-  const articles = parsed.reduce((n, p) => n + p.articles.length, 0);
-  const segment = await timed(() => parsed.map((p) => p.articles.map((a): ArticleSegments => segmentArticle(segmenter, a))));
-  const store = CorpusStore.create(SQL);
-  const insert = await timed(() => {
-    files.forEach((f, i) => store.addBulletin({
-      name: f.name, path: f.name, source: 'file', sha256: '', size: f.bytes.length,
-      encoding: decoded[i].encoding, bom: decoded[i].bom, error: null, text: decoded[i].text,
-      parsed: parsed[i], segments: segment.value[i],
-    }));
-  });
-  const stored = store.stats();
-  if (stored.articles !== articles) throw new Error(`the store holds ${stored.articles} articles, the parser found ${articles}`);
-  const jieba = await timed(() => { for (const d of decoded) cut(d.text, true); });
-  const memory = process.memoryUsage();
-  store.close();
-
-  const jiebaRate = chars / jieba.seconds;
-  const row = (stage: string, seconds: number, isReference = false): StageResult => ({
-    stage, seconds, charsPerSecond: chars / seconds, bytesPerSecond: bytes / seconds,
-    ratioToJieba: isReference ? null : chars / seconds / jiebaRate,
-  });
-  const pipelineSeconds = hash.seconds + decode.seconds + parse.seconds + segment.seconds + insert.seconds;
-  const rows = [
-    row('hash (SHA-256, Web Crypto)', hash.seconds),
-    row('decode (bytes to text)', decode.seconds),
-    row('parse (articles, fragments)', parse.seconds),
-    row('segment indexed fields (jieba)', segment.seconds),
-    row('store insert (sql.js + FTS4)', insert.seconds),
-    row('whole load pipeline', pipelineSeconds),
-    row('reference: jieba cut of the whole text', jieba.seconds, true),
-  ];
-
-  console.log(`Baoxun load benchmark: ${files.length} files, ${(bytes / 1e6).toFixed(1)} MB, ` +
-    `${chars.toLocaleString('en')} chars, ${articles.toLocaleString('en')} articles ` +
-    `(the ${Math.min(files.length, 5)} sample bulletins repeated)`);
-  console.log(`Node ${process.version}, ${cpus().length} CPU(s): ${cpus()[0]?.model ?? 'unknown'}\n`);
-  console.log(formatTable(rows));
-  console.log(`\nmemory after loading: rss ${(memory.rss / 1e6).toFixed(0)} MB, heap ${(memory.heapUsed / 1e6).toFixed(0)} MB` +
-    `, array buffers incl. the sql.js WASM heap ${(memory.arrayBuffers / 1e6).toFixed(0)} MB`);
+  console.log('=== summary (ratios are within this one run; the machine is shared, absolute rates are noisy) ===');
+  console.log(summary(results) + '\n');
+  if (grown.text.split('\n').length > 2) console.log(grown.text + '\n');
+  if (cold) console.log(coldTable(cold) + '\n');
+  if (pool) {
+    console.log(alignTable(['worker-thread pool (Node)', 'threads', 'time', 'articles'], pool.runs.map((r) => [r.mode, String(r.threads), `${r.seconds.toFixed(2)} s`, String(r.articles)])));
+    console.log(`pool of ${pool.cpus}: ${pool.speedupVsOneThread.toFixed(2)}x one thread, ${pool.speedupVsPoolOfOne.toFixed(2)}x a pool of 1 (target 1.6x); ` +
+      `results ${pool.identical ? 'identical' : 'DIFFERENT'} (SHA-256 of every bulletin and article row)\n`);
+  }
 
   const date = new Date().toISOString().slice(0, 10);
   const out = join(ROOT, 'bench', 'results', `${date}.json`);
   mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
   writeFileSync(out, JSON.stringify({
-    date: new Date().toISOString(),
-    node: process.version,
-    cpus: cpus().length,
-    cpuModel: cpus()[0]?.model ?? null,
-    corpus: { files: files.length, bytes, chars, articles, fragments: stored.fragments },
-    stages: rows,
-    memory: { rssBytes: memory.rss, heapUsedBytes: memory.heapUsed, arrayBuffersBytes: memory.arrayBuffers },
+    date: new Date().toISOString(), node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null,
+    seconds: (performance.now() - started) / 1000,
+    sizes: results, growth: grown.json, coldStart: cold, pool,
   }, null, 2) + '\n');
-  console.log(`results written to ${out.slice(ROOT.length)}`);
-
-  // Then the search benchmark in headless Chromium (bench/search/run.ts); --no-search skips it,
-  // --search-articles N sizes its corpus (default 50,000).
-  if (!process.argv.includes('--no-search')) {
-    const i = process.argv.indexOf('--search-articles');
-    console.log('');
-    await runSearchBench({ articles: i >= 0 ? Number(process.argv[i + 1]) : 50_000 });
-  }
+  console.log(`results written to ${out.slice(ROOT.length)} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
 main().catch((err: unknown) => {

@@ -6,6 +6,7 @@ import { dedupEn, dedupZh } from './messages-dedup';
 import { analysisEn, analysisZh } from './messages-analysis';
 import { keepEn, keepZh } from './messages-keep';
 import { reliabilityEn, reliabilityZh } from './messages-reliability';
+import { ingestEn, ingestZh } from './messages-ingest';
 
 /** Chinese: the page's default language. */
 export const zh = {
@@ -107,6 +108,7 @@ export const zh = {
   ...analysisZh,
   ...keepZh,
   ...reliabilityZh,
+  ...ingestZh,
 } as const;
 
 /** The key of a message. */
@@ -212,6 +214,7 @@ export const en: Record<MessageKey, string> = {
   ...analysisEn,
   ...keepEn,
   ...reliabilityEn,
+  ...ingestEn,
 };
 
 /** The page's languages. */

@@ -38,6 +38,8 @@ export class Loader {
   private queue: Promise<unknown> = Promise.resolve();
   private keys = 0;
   private pasted = 0;
+  /** Bumped by cancel(): loads queued under an older generation skip their remaining files. */
+  private generation = 0;
 
   constructor(private readonly deps: LoaderDeps) {}
 
@@ -46,6 +48,13 @@ export class Loader {
     const run = this.queue.then(job);
     this.queue = run.catch(() => undefined);
     return run;
+  }
+
+  /** Cancel every load queued so far: the file being stored finishes (a bulletin goes into the
+   *  store in one transaction, so nothing is half-written), the files after it are reported as
+   *  skipped with the problem `cancelled`. Loads asked for later run as usual. */
+  cancel(): { generation: number } {
+    return { generation: ++this.generation };
   }
 
   /** Load files the user picked or dropped. */
@@ -103,12 +112,16 @@ export class Loader {
   private load(items: Item[]): Promise<LoadSummary> {
     for (const item of items) this.state(item, 'queued');
     this.deps.progress.flush();
+    const generation = this.generation;
     return this.serial(async () => {
       const summary: LoadSummary = { files: items.length, done: 0, errors: 0, skipped: 0, articles: 0 };
       const store = await this.deps.store();
       const segmenter = await this.deps.segmenter();
       for (const item of items) {
-        const r = await this.loadOne(store, segmenter, item);
+        // Checked between files: the cancel request is handled while a file awaits its hash.
+        const cancelled = generation !== this.generation;
+        const r = cancelled ? notLoaded(item.name, 'skipped', problem('cancelled')) : await this.loadOne(store, segmenter, item);
+        if (cancelled) this.report(item, r);
         summary[r.state === 'done' ? 'done' : r.state === 'error' ? 'errors' : 'skipped']++;
         summary.articles += r.articles;
       }

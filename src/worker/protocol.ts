@@ -82,6 +82,8 @@ export interface RequestMap extends AnalysisRequestMap, DedupRequestMap, KeepReq
   'get-bulletin': { params: { bulletinId: number }; result: BulletinDetail | null };
   /** Correct a bulletin's paper and date (blank: as inferred); it is parsed again with them. */
   'set-bulletin-meta': { params: { bulletinId: number } & BulletinMetaInput; result: BulletinDetail };
+  /** Stop the loads queued so far after the file being stored (loader.ts cancel()); answered at once. */
+  'cancel-load': { params: Record<string, never>; result: { generation: number } };
   /** Empty the corpus (after loads already queued have finished). */
   clear: { params: Record<string, never>; result: CorpusStats };
 }

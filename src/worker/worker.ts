@@ -82,6 +82,8 @@ async function handle(req: WorkerRequest): Promise<ResultOf<WorkerRequest['type'
       // In the loading queue, so a correction never interleaves with a load or a clear.
       return entities.after(loader.serial(async () =>
         correctBulletinMeta(await store(), await segmenter(), req.bulletinId, { paper: req.paper, date: req.date })));
+    case 'cancel-load':
+      return loader.cancel();
     case 'clear':
       return loader.serial(async () => {
         const s = await store();

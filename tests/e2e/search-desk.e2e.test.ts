@@ -162,7 +162,8 @@ describe('the query desk', () => {
     const story = '## 获嘉县举办非遗剪纸展览\n\n本报讯 6月3日，获嘉县举办非遗剪纸展览，展出作品一百二十件，多为传承人近年新作。展览免费开放一个月，吸引了众多市民前来参观。\n\n据介绍，剪纸是当地流传数百年的民间艺术，近年来县里通过进校园、办培训等方式培养了一批年轻传承人。\n\n（获嘉宣）\n';
     await dropFiles(page, [
       { name: '新乡日报_2026-06-04_03.txt', content: story },
-      { name: '平原晚报_2026-06-05_02.txt', content: `${story}\n` },
+      // The reprint carries its own credit line, so the file is not the same file again.
+      { name: '平原晚报_2026-06-05_02.txt', content: story.replace('（获嘉宣）', '（通讯员 李明）') },
     ]);
     await waitUntilReady(page);
     await page.getByTestId('search-input').fill('非遗剪纸');

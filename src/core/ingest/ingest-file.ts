@@ -29,6 +29,7 @@ export function problem(code: ProblemCode, detail?: string): Problem {
     'store-failed': `could not be stored: ${detail}`,
     'worker-crashed': 'not loaded: the corpus worker stopped while loading it',
     'lost-in-crash': 'loaded, but not yet saved when the corpus worker stopped: load it again',
+    cancelled: 'not loaded: the load was cancelled',
   };
   return { code, message: say[code], ...(detail === undefined ? {} : { detail }) };
 }

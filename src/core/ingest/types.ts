@@ -27,7 +27,8 @@ export type ProblemCode =
   | 'fetch-failed' // a sample bulletin could not be fetched
   | 'store-failed' // the database refused the bulletin
   | 'worker-crashed' // the corpus worker died while the file waited or loaded (the page's account)
-  | 'lost-in-crash'; // loaded, but the worker died before the corpus was saved
+  | 'lost-in-crash' // loaded, but the worker died before the corpus was saved
+  | 'cancelled'; // the user cancelled the load before this file's turn came
 
 /** A problem with one file: a stable code, an English sentence and the specific detail. */
 export interface Problem {

@@ -12,7 +12,8 @@ export const MAX_BULLETIN_BYTES = 64 * 1024 * 1024;
 /** A size against a limit, for the `file-too-large` detail: "200 MB > 64 MB". */
 export function overLimit(size: number, limit: number = MAX_BULLETIN_BYTES): string {
   const mb = (n: number) => (n / 2 ** 20 < 100 ? String(Math.round((n / 2 ** 20) * 10) / 10) : String(Math.round(n / 2 ** 20)));
-  return `${mb(size)} MB > ${mb(limit)} MB`;
+  // Just over the limit, megabytes would read "64 MB > 64 MB": say bytes then.
+  return mb(size) === mb(limit) ? `${size} bytes > ${limit} bytes` : `${mb(size)} MB > ${mb(limit)} MB`;
 }
 
 /** Limits on what one archive may unpack to, so a zip bomb cannot exhaust memory. */

@@ -61,11 +61,11 @@ INSERT INTO meta (key, value) VALUES ('search_revision', '0');
 export const SEARCH_DROP_SQL = `DROP TABLE search_grams; DROP TABLE search_stale; DROP TABLE search_pending;
   DROP TABLE search_reporters; DROP TABLE search_text; DROP TABLE search_docs;`;
 
-const INSERT_DOC = `INSERT OR REPLACE INTO search_docs (id, bulletin_id, story_id, paper, district,
+const INSERT_DOC = `INSERT INTO search_docs (id, bulletin_id, story_id, paper, district,
   kind, credit, date, year, month, date_from, date_to, f_headline, f_kicker, f_credit, f_byline,
   tokens_headline, tokens_kicker, tokens_body)
   VALUES (?1, ?2, ?1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)`;
-const INSERT_TEXT = 'INSERT OR REPLACE INTO search_text (id, text) VALUES (?, ?)';
+const INSERT_TEXT = 'INSERT INTO search_text (id, text) VALUES (?, ?)';
 const INSERT_REPORTER = 'INSERT OR IGNORE INTO search_reporters (article_id, name) VALUES (?, ?)';
 const INSERT_GRAMS = 'INSERT INTO search_grams (docid, grams) VALUES (?, ?)';
 const MARK_PENDING = 'INSERT OR IGNORE INTO search_pending (id) VALUES (?)';
@@ -140,6 +140,14 @@ export class SearchIndexWriter {
     this.stmt(sql).run(params);
   }
 
+  private exists(sql: string, id: number): boolean {
+    const s = this.stmt(sql);
+    s.bind([id]);
+    const found = s.step();
+    s.reset();
+    return found;
+  }
+
   /**
    * Index article `id` (already in `articles`). `seg` is its segmented text as stored in the
    * `seg_*` columns; read from the row when not given. Indexing an id again (a re-parsed
@@ -156,6 +164,13 @@ export class SearchIndexWriter {
     const date = a.date ?? bulletin.date;
     const range = dateRange(date);
     const text = foldText(searchableText(a));
+    // Indexed before (a re-parsed bulletin keeps its article ids): its old rows go first. (Plain
+    // INSERTs, not INSERT OR REPLACE, which is many times slower here.)
+    if (this.exists('SELECT 1 FROM search_docs WHERE id = ?', id)) {
+      this.run('DELETE FROM search_docs WHERE id = ?', [id]);
+      this.run('DELETE FROM search_text WHERE id = ?', [id]);
+      this.run(BUMP_REVISION, []);
+    }
     this.run(INSERT_DOC, [
       id, bulletin.id, bulletin.paper, a.district, a.kind, a.credit, date,
       date ? date.slice(0, 4) : null, date && date.length >= 7 ? date.slice(0, 7) : null,
@@ -166,18 +181,14 @@ export class SearchIndexWriter {
     this.run(INSERT_TEXT, [id, text]);
     this.run('DELETE FROM search_reporters WHERE article_id = ?', [id]);
     for (const name of a.reporters ?? []) if (name.trim()) this.run(INSERT_REPORTER, [id, name.trim()]);
-    const indexed = this.stmt(HAS_GRAMS);
-    indexed.bind([id]);
-    const again = indexed.step();
-    indexed.reset();
     // The gram index cannot forget an article's old grams (below): one indexed again is stale.
-    if (again) {
+    if (this.exists(HAS_GRAMS, id)) {
       this.run(MARK_STALE, [id]);
       this.run(BUMP_REVISION, []);
     }
     this.run(MARK_PENDING, [id]);
     if (++this.pending >= GRAM_BATCH) {
-      flushGrams(this.db);
+      flushGrams(this.db, true);
       this.pending = 0;
     }
   }
@@ -267,9 +278,13 @@ export function optimizeSearchIndexes(db: Database): void {
 /** Segments an index may keep before a load ends with merging them. */
 const MERGED_SEGMENTS = 8;
 
-/** Write the grams of the articles waiting in search_pending (inside or outside a transaction). */
-export function flushGrams(db: Database): void {
-  db.run('SAVEPOINT flush_grams');
+/**
+ * Write the grams of the articles waiting in search_pending. `inTransaction`: the caller holds a
+ * transaction already (the bulletin being stored); else this runs in its own. (Not a savepoint:
+ * opening one makes every FTS4 table in the database flush its pending terms there and then.)
+ */
+export function flushGrams(db: Database, inTransaction = false): void {
+  if (!inTransaction) db.run('BEGIN');
   try {
     const read = db.prepare('SELECT t.id, t.text FROM search_pending p JOIN search_text t ON t.id = p.id ORDER BY t.id');
     const write = db.prepare(INSERT_GRAMS);
@@ -283,10 +298,9 @@ export function flushGrams(db: Database): void {
       write.free();
     }
     db.run('DELETE FROM search_pending');
-    db.run('RELEASE flush_grams');
+    if (!inTransaction) db.run('COMMIT');
   } catch (e) {
-    db.run('ROLLBACK TO flush_grams');
-    db.run('RELEASE flush_grams');
+    if (!inTransaction) db.run('ROLLBACK');
     throw e;
   }
 }

@@ -189,6 +189,16 @@ export class CorpusClient implements CorpusView {
     return this.load(() => this.request('add-text', { text }));
   }
 
+  /** Stop the loads under way: files not yet started are reported as cancelled, what was
+   *  loaded stays. The load requests then settle as usual (status back to ready). */
+  async cancelLoad(): Promise<void> {
+    try {
+      await this.request('cancel-load', {});
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
   clear(): Promise<void> {
     return this.load(async () => {
       await this.request('clear', {});

@@ -59,6 +59,9 @@ export interface CorpusView {
   addFiles(files: FileToAdd[] | Promise<FileToAdd[]>): Promise<void>;
   addText(text: string): Promise<void>;
   clear(): Promise<void>;
+  /** Stop the loads under way after the file being stored (IngestProgress's cancel button);
+   *  absent in fakes that do not load. */
+  cancelLoad?(): Promise<void>;
   /** Any request of the worker protocol, for views that keep their own state (bulletins, the
    *  SQL console's snapshot). */
   request<K extends RequestType>(type: K, params: ParamsOf<K>): Promise<ResultOf<K>>;
