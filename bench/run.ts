@@ -39,6 +39,7 @@ function sizes(argv: string[]): number[] {
 interface SizeResult {
   target: number;
   node: IngestScaleResult;
+  /** rssAfterPer10kMB: the browser's RSS growth over the load, scaled to 10k articles. */
   browser: (SearchBenchResult & { ingestCharsPerSecond: number; rssAfterPer10kMB: number }) | null;
   /** Why the browser run at this size failed, if it did. */
   browserError?: string;
@@ -48,7 +49,7 @@ const k = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)} M` : `${(n / 1e3).
 
 function summary(results: SizeResult[]): string {
   return alignTable(
-    ['articles', 'MB', 'Node e2e chars/s', 'jieba alone', 'ratio', 'Node peak growth rss/heap/ab per 10k', 'tab load chars/s', 'tab RSS per 10k', 'search p50/p95', 'facets p50/p95'],
+    ['articles', 'MB', 'Node e2e chars/s', 'jieba alone', 'ratio', 'Node peak growth rss/heap/ab per 10k', 'tab load chars/s', 'tab RSS growth per 10k', 'search p50/p95', 'facets p50/p95'],
     results.map(({ node: n, browser: b }) => [
       n.articles.toLocaleString('en'), (n.bytes / 1e6).toFixed(1), k(n.endToEndCharsPerSecond), k(n.jiebaCharsPerSecond),
       `${n.ratioToJieba.toFixed(2)}x`,
@@ -116,7 +117,7 @@ async function main(): Promise<void> {
       try {
         const s = await runSearchBench({ articles: r.target, write: false });
         if (s.articles !== r.node.articles) throw new Error(`the browser loaded ${s.articles} articles, Node ${r.node.articles}: the corpora differ`);
-        r.browser = { ...s, ingestCharsPerSecond: r.node.chars / s.loadSeconds, rssAfterPer10kMB: Math.round(s.browserRssAfterMB * 10_000 / s.articles) };
+        r.browser = { ...s, ingestCharsPerSecond: r.node.chars / s.loadSeconds, rssAfterPer10kMB: Math.round((s.browserRssAfterMB - s.browserRssBeforeMB) * 10_000 / s.articles) };
       } catch (e) {
         r.browserError = e instanceof Error ? e.message : String(e);
         console.error(`the browser run at ${r.target} articles failed: ${r.browserError}`);

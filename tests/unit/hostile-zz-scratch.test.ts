@@ -1,33 +1,26 @@
 import initSqlJs from 'sql.js/dist/sql-wasm.js';
 import { cut } from 'jieba-wasm';
 import { it } from 'vitest';
-import { ingestFile } from '../../src/core/ingest/index';
-import { Searcher } from '../../src/core/query/index';
-import { jiebaSegmenter } from '../../src/core/segment/index';
+import { parseBulletin } from '../../src/core/parse/index';
+import { jiebaSegmenter, segmentForIndex } from '../../src/core/segment/index';
 import { CorpusStore } from '../../src/core/store/index';
-import { EntitiesEngine } from '../../src/worker/entities-engine';
-import { DedupEngine } from '../../src/worker/dedup-engine';
-it('times a 5M line', async () => {
+import { segmentArticle } from '../../src/core/ingest/index';
+it('times pieces', async () => {
   const SQL = await initSqlJs();
   const store = CorpusStore.create(SQL);
   const segmenter = jiebaSegmenter(cut);
   const sentence = '会议强调要坚持高质量发展推进乡村全面振兴。';
-  const text = '## 长行镇召开会议\n\n本报讯 ' + sentence.repeat(Math.ceil(5_000_000 / sentence.length));
-  let t = Date.now();
-  const r = await ingestFile(store, segmenter, { name: 'one-line.txt', bytes: new TextEncoder().encode(text) });
-  console.log('ingest', Date.now() - t, r.state, r.articles);
-  t = Date.now();
-  const s = new Searcher(store.db, segmenter);
-  const page = await s.search({ query: '长行镇', offset: 0, limit: 50 } as never);
-  console.log('search', Date.now() - t, (page as { total: number }).total);
-  t = Date.now();
-  const dedup = new DedupEngine({ store: async () => store, serial: (job) => job() } as never);
-  const st = await (dedup as unknown as { stories(db: unknown): Promise<unknown> }).stories(store.db);
-  console.log('dedup stories', Date.now() - t);
-  t = Date.now();
-  await new Promise<void>((resolve) => {
-    const engine = new EntitiesEngine({ store: async () => store, segmenter: async () => segmenter, post: (e) => { if (e.status.phase === 'ready') resolve(); }, debounceMs: 0 });
-    engine.changed();
-  });
-  console.log('entities', Date.now() - t);
+  for (const n of [100_000, 200_000, 400_000]) {
+    const text = '## 长行镇召开会议\n\n本报讯 ' + sentence.repeat(Math.ceil(n / sentence.length));
+    let t = Date.now();
+    const parsed = parseBulletin(text, { fileName: 'x.txt' });
+    const tp = Date.now() - t; t = Date.now();
+    const raw = segmenter.cut(text.slice(0, n));
+    const tr = Date.now() - t; t = Date.now();
+    const segs = parsed.articles.map((a) => segmentArticle(segmenter, a));
+    const ts = Date.now() - t; t = Date.now();
+    store.addBulletin({ name: `x${n}.txt`, path: 'x', source: 'file', sha256: String(n), size: 1, encoding: 'utf-8', bom: false, textIdentity: String(n), error: null, text, parsed, segments: segs } as never);
+    const ta = Date.now() - t;
+    console.log(n, 'parse', tp, 'rawcut', tr, 'segmentArticle', ts, 'store', ta);
+  }
 }, 600_000);

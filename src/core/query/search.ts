@@ -3,14 +3,14 @@
 // and count reprinted stories once over in-memory columns (doc-columns.ts), and cut a page with
 // highlighted snippets. The same code answers the page (in the worker), the CLI and the tests.
 import type { Database, SqlValue } from 'sql.js';
-import { segmentForIndex, type Segmenter } from '../segment';
+import type { Segmenter } from '../segment';
 import { num, str, type Row } from '../store/rows';
 import type { ArticleRow } from '../store/types';
 import { compileQuery, type CompiledQuery } from './compile';
 import { DocColumns } from './doc-columns';
 import { chipFailures, facetCounts } from './facets';
 import { hitSnippet } from './highlight';
-import { bm25Scores, documentFrequency } from './rank';
+import { Ranker } from './ranker';
 import { literalTiers, ResultOrder, sortByKey } from './results';
 import { articleRef, parseArticleRef } from './ref';
 import { parseQuery } from './syntax';
@@ -21,8 +21,6 @@ import {
 
 /** Largest page a caller may ask for. */
 export const MAX_LIMIT = 500;
-/** Word sets whose scores are kept (each a Float64Array over the article ids). */
-const SCORE_SETS = 8;
 
 /** The matching articles of one request, with what the page needs besides. */
 interface Match {
@@ -36,14 +34,12 @@ export class Searcher {
   private last: Match | null = null;
   private seenChanges = -1;
   private readonly cols = new DocColumns();
-  private isHit = new Uint8Array(0);
-  /** BM25F scores by word set (scoresFor). */
-  private scoreCache = new Map<string, Float64Array>();
-  /** Articles holding each ranking word, until the corpus changes. */
-  private df = new Map<string, number>();
+  private readonly ranker: Ranker;
 
   /** `segmenter` cuts query text the way the indexed text was cut (jieba), for ranking. */
-  constructor(private readonly db: Database, private readonly segmenter: Segmenter) {}
+  constructor(private readonly db: Database, segmenter: Segmenter) {
+    this.ranker = new Ranker(db, this.cols, segmenter);
+  }
 
   private rows(sql: string, params: SqlValue[] = []): Row[] {
     const s = this.db.prepare(sql);
@@ -82,8 +78,7 @@ export class Searcher {
     const changes = this.changes();
     if (changes !== this.seenChanges) {
       this.last = null;
-      this.df.clear();
-      this.scoreCache.clear();
+      this.ranker.clear();
       this.cols.refresh(this.db);
       this.seenChanges = changes;
     }
@@ -152,49 +147,11 @@ export class Searcher {
     let order: ResultOrder;
     if (sort === 'relevance' && !q.all && q.rankTerms.length) {
       const literal = q.rankTerms.filter((t) => t.field === null || t.field === 'headline' || t.field === 'kicker').map((t) => t.text);
-      order = new ResultOrder(cols, literalTiers(cols, ids, literal), (tier) => this.rankTier(tier, q), everyPrinting);
+      order = new ResultOrder(cols, literalTiers(cols, ids, literal), (tier) => this.ranker.rankTier(tier, q.rankTerms), everyPrinting);
     } else {
       order = new ResultOrder(cols, [sort === 'relevance' ? ids : this.sortBy(ids, sort)], null, everyPrinting);
     }
     return { key, order, facets };
-  }
-
-  /** One tier of hits by BM25F, best first (ties in load order). */
-  private rankTier(ids: Int32Array, q: CompiledQuery): Int32Array {
-    const cols = this.cols;
-    if (this.isHit.length <= cols.maxId) this.isHit = new Uint8Array(cols.maxId + 1);
-    const words = [...new Set(q.rankTerms.flatMap((t) => segmentForIndex(this.segmenter, t.text).split(' ')))].filter(Boolean);
-    const scores = this.scoresFor(words);
-    // Only articles not scored for these words before (another chip, order or page of the same
-    // query reuses the scores).
-    const todo = ids.filter((id) => Number.isNaN(scores[id]));
-    if (todo.length) {
-      const df = words.map((w) => {
-        let n = this.df.get(w);
-        if (n === undefined) this.df.set(w, (n = documentFrequency(this.db, w)));
-        return n;
-      });
-      const { isHit } = this;
-      for (const id of todo) isHit[id] = 1;
-      bm25Scores(this.db, cols, words, df, todo, isHit, scores);
-      for (const id of todo) isHit[id] = 0;
-    }
-    return ids.slice().sort((a, b) => scores[b] - scores[a] || a - b);
-  }
-
-  /** The BM25F scores by article id for a set of words (NaN: not computed yet), kept for the
-   *  last few sets until the corpus changes. */
-  private scoresFor(words: string[]): Float64Array {
-    const key = words.join(' ');
-    let scores = this.scoreCache.get(key);
-    if (scores && scores.length > this.cols.maxId) {
-      this.scoreCache.delete(key);
-    } else {
-      scores = new Float64Array(this.cols.maxId + 1).fill(Number.NaN);
-      if (this.scoreCache.size >= SCORE_SETS) this.scoreCache.delete(this.scoreCache.keys().next().value as string);
-    }
-    this.scoreCache.set(key, scores); // most recently used last
-    return scores;
   }
 
   /** Order by date (undated last) or by paper (then date); ties in load order. */
