@@ -83,6 +83,8 @@ export function keepDesk(deps: KeepDeskDeps) {
   async function loadHosted(url: string, manifest: HostedManifest): Promise<void> {
     if (typeof manifest.sqlite === 'string') {
       const fileUrl = new URL(manifest.sqlite, url).href;
+      // The user chose the manifest's site, not a site the manifest may name.
+      if (new URL(fileUrl).origin !== new URL(url).origin) throw new Error(`${fileUrl} is not on the corpus's own site; not fetched`);
       const res = await deps.fetch(fileUrl);
       if (!res.ok) throw new Error(`HTTP ${res.status} for ${fileUrl}`);
       await replaceWith(new Uint8Array(await res.arrayBuffer()));

@@ -84,8 +84,11 @@ export class Loader {
       this.deps.progress.flush();
       return { files: 1, done: 0, errors: 1, skipped: 0, articles: 0 };
     }
+    const home = new URL(manifestUrl).origin;
     return this.load(names.map((name) => this.item(name, 'sample', null, async () => {
       const url = new URL(name, manifestUrl).href;
+      // The user chose the manifest's site, not the sites its entries may name.
+      if (new URL(url).origin !== home) throw new Error(`${url} is not on the corpus's own site (${home}); not fetched`);
       const res = await this.deps.fetch(url);
       if (!res.ok) throw new Error(`HTTP ${res.status} for ${url}`);
       return new Uint8Array(await res.arrayBuffer());

@@ -64,33 +64,31 @@ describe('big input', () => {
     await watchLongTasks(page);
     const memory = watchRendererMemory();
     const t0 = Date.now();
-    const sentence = '会议强调要坚持高质量发展推进乡村全面振兴。'; // 21 characters, no line break anywhere
-    const prefix = '## 长行镇召开会议\n\n本报讯 ';
     const good = makeBulletin('长林坡', 1);
+    // A bulletin exported without a single line break: a headline, then 5 M characters of prose.
     await dropGenerated(page, [
-      { name: 'one-line.txt', content: { repeat: sentence, bytes: Math.ceil(5_000_000 / sentence.length) * sentence.length * 3, prefix } },
+      { name: 'one-line.txt', content: { line: 5_000_000, headline: '长行镇召开会议' } },
       { name: '长林坡.txt', content: { repeat: good, bytes: 1 } },
     ]);
     // While it loads, typing still reaches the page.
     await page.getByTestId('search-input').fill('长行镇');
-    await expectRow(page, 'one-line.txt', 'done', 300_000);
+    const row = await expectRow(page, 'one-line.txt', 'done', 300_000);
     await expectRow(page, '长林坡.txt', 'done');
     await waitUntilReady(page);
     const seconds = (Date.now() - t0) / 1000;
     const peak = memory.stop();
     const tasks = await longTasks(page);
     console.log(`5 M-character line loaded in ${seconds.toFixed(1)} s; renderer peak ${peak} MB; long tasks ${tasks.count}, longest ${tasks.longest} ms`);
-    const repeats = Math.ceil(5_000_000 / sentence.length);
-    const line = prefix + sentence.repeat(repeats);
-    expect(await resultsFor(page, '长行镇')).toBe(articleCount(line));
-    await expectNumber(page, 'article-count', before + articleCount(line) + articleCount(good));
+    expect(row).toMatch(/(^|\D)1 篇/);
+    await expectNumber(page, 'article-count', before + 1 + articleCount(good));
     expect(await resultsFor(page, '长林坡')).toBe(articleCount(good));
-    // Opening the article shows its text (the view does not freeze on one huge paragraph).
-    await page.getByTestId('search-input').fill('长行镇');
-    await page.locator('[data-testid=result-list][data-state=idle][data-query="长行镇"]').waitFor();
+    // The article opens with its headline and its whole body (the view does not freeze on it).
+    expect(await resultsFor(page, '长行镇')).toBe(1);
     await page.getByTestId('result-item').first().click();
     await page.getByTestId('article-view').waitFor();
     expect(await page.getByTestId('article-headline').innerText()).toContain('长行镇召开会议');
+    const shown = await page.getByTestId('article-view').evaluate((el) => el.textContent?.length ?? 0);
+    expect(shown).toBeGreaterThan(5_000_000);
     expect(tasks.longest, 'the longest main-thread task while loading (ms)').toBeLessThanOrEqual(250);
     if (peak) expect(peak).toBeLessThan(1500);
     expect(errors).toEqual([]);
