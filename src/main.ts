@@ -7,7 +7,8 @@ import { createCorpusClient } from './ui/lib/corpus-client.svelte';
 import { CorpusKeeping } from './ui/lib/corpus-keeping.svelte';
 import { chooseCorpusSource } from './ui/lib/corpus-source';
 import { registerServiceWorker } from './ui/lib/service-worker';
-import { CrashJournal, safeLocalStorage } from './ui/lib/crash-journal.svelte';
+import { CrashJournal, safeLocalStorage } from './ui/lib/crash-journal';
+import { keepInStep } from './ui/lib/keep-in-step.svelte';
 import type { KeepTestHooks } from './worker/keep-protocol';
 import './ui/app.css';
 
@@ -21,9 +22,9 @@ void chooseCorpusSource(location.href, document.baseURI, (...a) => fetch(...a)).
 mount(App, { target: document.getElementById('app')!, props: { client, keeping } });
 
 // What this tab is loading is noted in localStorage; a tab that died mid-load (out of memory
-// takes the whole tab) is named by the next page (src/ui/lib/crash-journal.svelte.ts).
+// takes the whole tab) is named by the next page (src/ui/lib/crash-journal.ts).
 const journal = new CrashJournal(safeLocalStorage(), navigator.locks ?? null);
 void journal.open().then((earlier) => { if (earlier && !client.crash) client.crash = earlier; });
-journal.follow(client);
+journal.follow(client, keepInStep, window);
 
 if (import.meta.env.PROD) registerServiceWorker(new URL('sw.js', document.baseURI).href);

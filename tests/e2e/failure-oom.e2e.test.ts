@@ -6,9 +6,8 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startStaticServer, type RunningServer } from '../../scripts/serve.mjs';
 import { articleCount, makeBulletin } from './corpus';
-import { dropFolder } from './drop';
 import { CHROMIUM_PATH, expectNumber, numberIn, waitUntilReady } from './harness';
-import { corpusWorker } from './hostile-kit';
+import { corpusWorker, dropGeneratedFolder } from './hostile-kit';
 import { expectSaveState, pasteBulletin, resultsFor } from './keep-harness';
 
 const ARGS = [
@@ -43,10 +42,11 @@ describe('a worker out of memory', () => {
     await expectSaveState(first, 'saved');
     const saved = { bulletins: await numberIn(first, 'bulletin-count'), articles: await numberIn(first, 'article-count') };
 
-    // A folder starts loading; while it loads, the worker allocates until its heap is full.
-    const files = Array.from({ length: 150 }, (_, i) => ({ name: `第${i}期.txt`, content: makeBulletin(`云栖${i}坊`, 2) }));
-    await dropFolder(first, '云栖简报', files);
-    await first.locator('[data-testid=file-status][data-status=done][data-name^="云栖简报/"]').first().waitFor({ timeout: 30_000 });
+    // A big folder starts loading; once the page has noted it, the worker allocates until its
+    // heap is full (between two files: a worker runs one task at a time).
+    await dropGeneratedFolder(first, '云栖简报', 3000, '第{i}期.txt', '## {han}号坊召开会议\n\n本报讯 6月8日，{han}号坊召开防汛会议。\n\n（{han}号坊宣）\n');
+    await expect.poll(() => first.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith('baoxun.loading.')).map(([, v]) => v).join('')), { timeout: 30_000 })
+      .toContain('云栖简报/');
     const crashed = new Promise<void>((resolve) => first.on('crash', () => resolve()));
     const worker = await corpusWorker(first);
     void worker.evaluate(() => {

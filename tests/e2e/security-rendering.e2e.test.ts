@@ -12,12 +12,15 @@ import { resultsFor } from './keep-harness';
 
 const h = useHarness();
 
-const HEADLINE = '<script>window.__pwned=1;alert(1)</script>蒲公英<img src=x onerror="window.__pwned=2;alert(2)">';
+// (No double underscores: the parser reads __x__ as Markdown emphasis and drops the marks.)
+const HEADLINE = '<script>window.pwned=1;alert(1)</script>蒲公英村召开会议';
 const BULLETIN = [
+  '<img src=x onerror="window.pwned=2;alert(2)">蒲公英报 第3版',
+  '',
   `## ${HEADLINE}`,
   '',
-  '本报讯 6月8日，蒲公英村召开会议。<svg onload="window.__pwned=3;alert(3)"></svg>[点我](javascript:alert(4))',
-  '<a href="javascript:window.__pwned=5;alert(5)">链接</a><iframe src="javascript:alert(6)"></iframe>',
+  '本报讯 6月8日，蒲公英村召开会议。<svg onload="window.pwned=3;alert(3)"></svg>[点我](javascript:alert(4))',
+  '<a href="javascript:window.pwned=5;alert(5)">链接</a><iframe src="javascript:alert(6)"></iframe>',
   '',
   '**粗体** _斜体_ `代码` {@html "<b>x</b>"} ${alert(7)} {{constructor.constructor("alert(8)")()}}',
   '<style>body{display:none}</style><form action="https://example.com"><input name=q></form>',
@@ -30,7 +33,7 @@ const NAME = '<img src=x onerror=alert(9)>蒲公英.md';
 /** Everything in the page that would mean markup from the corpus became live. */
 async function liveMarkup(page: Page) {
   return page.evaluate(() => ({
-    pwned: (window as unknown as { __pwned?: unknown }).__pwned ?? null,
+    pwned: (window as unknown as { pwned?: unknown }).pwned ?? null,
     handlers: [...document.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => a.name.startsWith('on'))).map((el) => el.outerHTML.slice(0, 80)),
     frames: document.querySelectorAll('iframe, frame, object, embed').length,
     jsLinks: [...document.querySelectorAll('a[href]')].filter((a) => /^\s*javascript:/i.test(a.getAttribute('href') ?? '')).length,
@@ -56,10 +59,10 @@ describe('untrusted text on screen', () => {
     expect(await page.getByTestId('result-list').innerText()).toContain('<script>');
     await page.getByTestId('result-item').first().click();
     await page.getByTestId('article-view').waitFor();
-    expect(await page.getByTestId('article-headline').innerText()).toContain('<script>window.__pwned=1;alert(1)</script>');
+    expect(await page.getByTestId('article-headline').innerText()).toContain(HEADLINE);
     const body = await page.getByTestId('article-view').innerText();
     expect(body).toContain('[点我](javascript:alert(4))');
-    expect(body).toContain('<a href="javascript:window.__pwned=5;alert(5)">链接</a>');
+    expect(body).toContain('<a href="javascript:window.pwned=5;alert(5)">链接</a>');
     expect(await liveMarkup(page)).toEqual(NOTHING_LIVE);
 
     // The bulletin view: the list and the bulletin with its articles.
@@ -69,7 +72,9 @@ describe('untrusted text on screen', () => {
     expect(await item.innerText()).toContain(NAME);
     await item.getByRole('button').first().click();
     await page.getByTestId('bulletin-view').waitFor();
-    expect(await page.getByTestId('bulletin-view').innerText()).toContain('<iframe src="javascript:alert(6)"></iframe>');
+    const bulletin = await page.getByTestId('bulletin-view').innerText();
+    expect(bulletin).toContain(HEADLINE);
+    expect(bulletin).toContain('<img src=x onerror="window.pwned=2;alert(2)">蒲公英报'); // page furniture, kept as text
     expect(await liveMarkup(page)).toEqual(NOTHING_LIVE);
 
     // The SQL console's grid.
@@ -77,7 +82,7 @@ describe('untrusted text on screen', () => {
     await page.getByTestId('sql-input').fill("SELECT headline, body FROM articles WHERE headline LIKE '%蒲公英%'");
     await page.getByTestId('sql-run').click();
     await page.locator('[data-testid="sql-console"][data-state="done"]').waitFor({ timeout: 30_000 });
-    expect(await page.getByTestId('sql-grid').innerText()).toContain('<script>window.__pwned=1;alert(1)</script>');
+    expect(await page.getByTestId('sql-grid').innerText()).toContain(HEADLINE);
     expect(await liveMarkup(page)).toEqual(NOTHING_LIVE);
 
     expect(dialogs).toEqual([]);

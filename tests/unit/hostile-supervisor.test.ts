@@ -4,26 +4,27 @@
 // once and a living tab's never.
 import { describe, expect, it } from 'vitest';
 import {
-  markLostRows, settleRowsAfterCrash, WorkerSupervisor, WORKER_STOPPED, type LockWaiter, type SupervisedPort, type WorkerCrash,
+  markLostRows, settleRowsAfterCrash, WorkerSupervisor, WORKER_STOPPED,
+  type ErrorLike, type LockWaiter, type MessageLike, type SupervisedPort, type WorkerCrash,
 } from '../../src/ui/lib/worker-supervisor';
-import { CrashJournal, type JournalLocks, type JournalStorage } from '../../src/ui/lib/crash-journal.svelte';
+import { CrashJournal, type JournalLocks, type JournalStorage } from '../../src/ui/lib/crash-journal';
 import type { FileProgress } from '../../src/worker/protocol';
 
 /** A worker the test drives: it posts its lifeline, says things, errs and dies on demand. */
 class FakeWorker implements SupervisedPort {
   sent: unknown[] = [];
   terminated = false;
-  private message: Array<(e: MessageEvent) => void> = [];
-  private error: Array<(e: ErrorEvent) => void> = [];
+  private message: Array<(e: MessageLike) => void> = [];
+  private error: Array<(e: ErrorLike) => void> = [];
   constructor(readonly locks: FakeLocks, readonly lock: string) {}
   postMessage(m: unknown) { this.sent.push(m); }
-  addEventListener(type: 'message' | 'error', fn: ((e: MessageEvent) => void) | ((e: ErrorEvent) => void)) {
-    if (type === 'message') this.message.push(fn as (e: MessageEvent) => void);
-    else this.error.push(fn as (e: ErrorEvent) => void);
+  addEventListener(type: 'message' | 'error', fn: ((e: MessageLike) => void) | ((e: ErrorLike) => void)) {
+    if (type === 'message') this.message.push(fn as (e: MessageLike) => void);
+    else this.error.push(fn as (e: ErrorLike) => void);
   }
   terminate() { this.terminated = true; this.locks.release(this.lock); }
-  say(data: unknown) { for (const l of this.message) l({ data } as MessageEvent); }
-  fail(message: string) { for (const l of this.error) l({ message } as ErrorEvent); }
+  say(data: unknown) { for (const l of this.message) l({ data } as MessageLike); }
+  fail(message: string) { for (const l of this.error) l({ message } as ErrorLike); }
   /** Take the lifeline lock and announce it, as src/worker/lifeline.ts does. */
   live() { this.locks.hold(this.lock); this.say({ type: 'lifeline', lock: this.lock }); }
   die() { this.locks.release(this.lock); }

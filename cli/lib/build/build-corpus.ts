@@ -121,25 +121,39 @@ export async function buildCorpus(paths: string[], opts: BuildOptions): Promise<
       }
     });
     const loaded = performance.now();
+    // The last steps rewrite much of the file in a few big transactions; a rollback journal kept
+    // in memory would hold every page they change (the whole file for a compaction). Without a
+    // journal they cannot be undone, which costs nothing here: a build that fails deletes its
+    // partial file.
+    native?.pragma('journal_mode = OFF');
     const reprintedStories = new StoryTracker(store.db).update();
     const clustered = performance.now();
     optimizeSearchIndexes(store.db);
     const optimized = performance.now();
     // Merging the indexes frees the pages of their old segments (some 15% of the file): compact
-    // it, so a published corpus downloads no empty pages.
+    // it, so a published corpus downloads no empty pages. Natively into a new file (VACUUM INTO),
+    // so neither memory nor a journal holds a copy of the database.
     const free = Number(store.db.exec('PRAGMA freelist_count')[0]?.values[0]?.[0] ?? 0);
     const pages = Number(store.db.exec('PRAGMA page_count')[0]?.values[0]?.[0] ?? 1);
-    if (free > pages / 10) store.db.run('VACUUM');
-    const vacuumed = performance.now();
+    const compact = free > pages / 10;
+    const compacted = `${opts.output}.compact.partial`;
     const stats = store.stats();
+    let finished = partial;
     if (native) {
-      native.pragma('journal_mode = DELETE'); // a plain database file, as sql.js and sqlite3 expect
+      if (compact) {
+        await rm(compacted, { force: true });
+        native.run('VACUUM INTO ?', [compacted]);
+        finished = compacted;
+      } else native.pragma('journal_mode = DELETE'); // a plain database file, as sql.js and sqlite3 expect
       native.close();
     } else {
+      if (compact) store.db.run('VACUUM');
       await writeFile(partial, store.db.export());
       store.close();
     }
-    await rename(partial, opts.output);
+    const vacuumed = performance.now();
+    if (finished !== partial) await rm(partial, { force: true });
+    await rename(finished, opts.output);
     const outputBytes = (await stat(opts.output)).size;
     const total = (performance.now() - started) / 1000;
     // The kernel's own high-water mark (kilobytes) catches peaks between two samples.
@@ -157,6 +171,7 @@ export async function buildCorpus(paths: string[], opts: BuildOptions): Promise<
     };
   } catch (e) {
     await rm(partial, { force: true }).catch(() => undefined);
+    await rm(`${opts.output}.compact.partial`, { force: true }).catch(() => undefined);
     throw e;
   } finally {
     clearInterval(sampler);

@@ -10,11 +10,21 @@
 // (docs/reliability.md).
 import type { FileProgress } from '../../worker/protocol';
 
+/** The parts of a message event the supervisor reads. */
+export interface MessageLike {
+  data: unknown;
+}
+
+/** The parts of a worker's error event the supervisor reads. */
+export interface ErrorLike {
+  message: string;
+}
+
 /** What the supervisor needs of a Worker (the real one, or a fake in tests). */
 export interface SupervisedPort {
   postMessage(message: unknown): void;
-  addEventListener(type: 'message', listener: (e: MessageEvent) => void): void;
-  addEventListener(type: 'error', listener: (e: ErrorEvent) => void): void;
+  addEventListener(type: 'message', listener: (e: MessageLike) => void): void;
+  addEventListener(type: 'error', listener: (e: ErrorLike) => void): void;
   terminate(): void;
 }
 
@@ -55,8 +65,8 @@ export class WorkerSupervisor implements SupervisedPort {
   private stopped = false;
   private lastError: string | null = null;
   private deaths: number[] = [];
-  private readonly messageListeners: Array<(e: MessageEvent) => void> = [];
-  private readonly errorListeners: Array<(e: ErrorEvent) => void> = [];
+  private readonly messageListeners: Array<(e: MessageLike) => void> = [];
+  private readonly errorListeners: Array<(e: ErrorLike) => void> = [];
 
   constructor(private readonly opts: SupervisorOptions) {
     this.worker = this.launch();
@@ -66,11 +76,11 @@ export class WorkerSupervisor implements SupervisedPort {
     this.worker.postMessage(message);
   }
 
-  addEventListener(type: 'message', listener: (e: MessageEvent) => void): void;
-  addEventListener(type: 'error', listener: (e: ErrorEvent) => void): void;
-  addEventListener(type: 'message' | 'error', listener: ((e: MessageEvent) => void) | ((e: ErrorEvent) => void)): void {
-    if (type === 'message') this.messageListeners.push(listener as (e: MessageEvent) => void);
-    else this.errorListeners.push(listener as (e: ErrorEvent) => void);
+  addEventListener(type: 'message', listener: (e: MessageLike) => void): void;
+  addEventListener(type: 'error', listener: (e: ErrorLike) => void): void;
+  addEventListener(type: 'message' | 'error', listener: ((e: MessageLike) => void) | ((e: ErrorLike) => void)): void {
+    if (type === 'message') this.messageListeners.push(listener as (e: MessageLike) => void);
+    else this.errorListeners.push(listener as (e: ErrorLike) => void);
   }
 
   /** Stop the worker on purpose (the page is going away): no restart follows. */
@@ -135,7 +145,7 @@ export class WorkerCrashedError extends Error {
 export interface CrashNotice {
   /** restarting: a new worker is opening the saved corpus; restarted: it has; failed: the worker
    *  died too often and stays down (reload the page); previous: an earlier tab died while
-   *  loading (crash-journal.svelte.ts). */
+   *  loading (crash-journal.ts). */
   state: 'restarting' | 'restarted' | 'failed' | 'previous';
   detail: string;
   /** Files that were waiting or loading when the worker died (not loaded). */

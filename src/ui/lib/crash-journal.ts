@@ -16,6 +16,11 @@ export interface JournalStorage {
   removeItem(key: string): void;
 }
 
+/** The page events the journal listens to (window's). */
+export interface PageEvents {
+  addEventListener(type: 'pagehide' | 'pageshow', listener: () => void): void;
+}
+
 /** The parts of navigator.locks the journal uses. */
 export interface JournalLocks {
   request(name: string, callback: () => unknown): Promise<unknown>;
@@ -30,13 +35,16 @@ interface Entry {
   at: string;
 }
 
+/** How often the note follows the file list while files load (ms). */
+const FOLLOW_MS = 500;
+
 /** How many waiting files a note names (a 10,000-file drop must not fill localStorage). */
 const NAMED_WAITING = 20;
 
 /** localStorage, or null where reading it throws (storage blocked by the browser's settings). */
 export function safeLocalStorage(): JournalStorage | null {
   try {
-    return globalThis.localStorage ?? null;
+    return (globalThis as { localStorage?: JournalStorage }).localStorage ?? null;
   } catch {
     return null;
   }
@@ -105,12 +113,23 @@ export class CrashJournal {
     }
   }
 
-  /** Keep the note in step with a client's file list for the page's lifetime. A page left on
-   *  purpose (closed, reloaded, navigated away) takes its note with it: only a tab that dies
-   *  leaves one behind. */
-  follow(client: { readonly files: FileProgress[] }, win: Pick<Window, 'addEventListener'> | null = globalThis.window ?? null): void {
-    $effect.root(() => {
-      $effect(() => this.record(client.files));
+  /** Keep the note in step with a client's file list while it loads, for the page's lifetime.
+   *  `inStep` runs a function again whenever the reactive state it reads changes (a Svelte
+   *  effect: keep-in-step.svelte.ts); only the client's status is read that way, and the list is
+   *  read twice a second while loading, outside any effect: reading 10,000 rows reactively on
+   *  every progress event cost the page seconds. A page left on purpose (closed, reloaded)
+   *  takes its note with it: only a tab that dies leaves one behind. */
+  follow(client: { readonly files: FileProgress[]; readonly status: string }, inStep: (run: () => void) => void, win: PageEvents | null): void {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const tick = () => {
+      timer = null;
+      this.record(client.files);
+      if (client.status === 'loading' || client.status === 'starting') timer = setTimeout(tick, FOLLOW_MS);
+    };
+    inStep(() => {
+      void client.status; // loading began or ended: look at the list now
+      if (timer !== null) clearTimeout(timer);
+      timer = setTimeout(tick, 0);
     });
     win?.addEventListener('pagehide', () => this.forget());
     // Back from the back/forward cache: write the note again if loading goes on.
