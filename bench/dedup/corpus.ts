@@ -4,7 +4,7 @@
 // articles of the same kind of meeting, spliced from one article's most formulaic sentences and
 // other articles' sentences. Every article carries its true story id, so pair precision and
 // recall can be counted. Deterministic for a given seed.
-import type { Rng } from './prng';
+import type { Rng } from '../lib/prng';
 
 /** A story as the generator handles it. */
 export interface StoryText {

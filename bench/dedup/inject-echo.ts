@@ -3,7 +3,7 @@
 // clause stuttered, a block re-printed at a paragraph's end and cut mid-word by the page, a
 // passage as a paragraph of its own), exactly or with one or two characters changed.
 import { buildStream, type TextUnit } from '../../src/core/repair/text-units';
-import type { Rng } from './prng';
+import type { Rng } from '../lib/prng';
 
 /** One injected echo: the new paragraphs and where the copy sits. */
 export interface EchoInjection {

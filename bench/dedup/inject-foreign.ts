@@ -5,7 +5,7 @@
 import type { ForeignInput } from '../../src/core/repair/foreign';
 import { buildStream } from '../../src/core/repair/text-units';
 import { typo } from './inject-echo';
-import type { Rng } from './prng';
+import type { Rng } from '../lib/prng';
 
 /** One injected paste and the article it was taken from. */
 export interface ForeignInjection {

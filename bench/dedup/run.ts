@@ -12,7 +12,7 @@ import { articleText, labelledCorpus, reprint, type StoryText } from './corpus';
 import { injectEcho, type EchoInjection } from './inject-echo';
 import { injectForeign } from './inject-foreign';
 import { pairScore } from './metrics';
-import { Rng } from './prng';
+import { Rng } from '../lib/prng';
 import { seedArticles, seedFiles, splitBulletin } from './seed-articles';
 import { CharMarkov, formulaSentences, synthStory } from './synth';
 

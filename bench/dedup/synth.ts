@@ -4,7 +4,7 @@
 // as much as real ones; one story in five also carries a real formula sentence.
 import type { StoryText } from './corpus';
 import { sentences } from './corpus';
-import type { Rng } from './prng';
+import type { Rng } from '../lib/prng';
 
 /** An order-2 character model of the sample articles. */
 export class CharMarkov {

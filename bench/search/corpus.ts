@@ -9,7 +9,7 @@ import * as OpenCC from 'opencc-js';
 import { decodeBytes, isBulletinName } from '../../src/core/decode/index';
 import { parseBulletin } from '../../src/core/parse/index';
 import type { Article } from '../../src/core/types';
-import { Rng } from './prng';
+import { Rng } from '../lib/prng';
 
 /** One generated bulletin file. */
 export interface GeneratedBulletin {

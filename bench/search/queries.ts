@@ -2,7 +2,7 @@
 // type (strings cut from articles, names, places, common words), the syntax, and facet clicks.
 import type { FacetFilter, SortOrder } from '../../src/core/query/types';
 import type { GeneratedBulletin } from './corpus';
-import { Rng } from './prng';
+import { Rng } from '../lib/prng';
 
 /** One search the benchmark runs. */
 export interface BenchQuery {

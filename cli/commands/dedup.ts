@@ -10,6 +10,7 @@ import type { Article } from '../../src/core/types';
 import { EXIT, INVOCATION, type CliIO } from '../io';
 import { describeFsError, listBulletinFiles } from '../lib/bulletin-files';
 import { reportFromBytes } from '../lib/bulletin-report';
+import { readPathArgs } from '../lib/path-args';
 
 /** Usage text of the dedup command. */
 export const DEDUP_USAGE = `Usage: ${INVOCATION} dedup <file|dir>...
@@ -110,22 +111,8 @@ export async function dedupPaths(paths: string[]): Promise<{ report: DedupReport
 
 /** Run `dedup` over the given paths. */
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const paths: string[] = [];
-  let optionsEnded = false;
-  for (const arg of args) {
-    if (!optionsEnded && arg === '--') optionsEnded = true;
-    else if (!optionsEnded && (arg === '-h' || arg === '--help')) {
-      io.out(DEDUP_USAGE);
-      return EXIT.ok;
-    } else if (!optionsEnded && arg.startsWith('-') && arg !== '-') {
-      io.err(`dedup: unknown option ${arg}\n\n${DEDUP_USAGE}`);
-      return EXIT.usage;
-    } else paths.push(arg);
-  }
-  if (paths.length === 0) {
-    io.err(`dedup: give at least one file or directory\n\n${DEDUP_USAGE}`);
-    return EXIT.usage;
-  }
+  const paths = readPathArgs('dedup', args, DEDUP_USAGE, io);
+  if (typeof paths === 'number') return paths;
   const { report, failures, notes } = await dedupPaths(paths);
   for (const note of notes) io.err(`dedup: ${note}\n`);
   for (const f of failures) io.err(`dedup: ${f.file}: ${f.error}\n`);

@@ -4,6 +4,7 @@
 import { EXIT, INVOCATION, type CliIO } from '../io';
 import { listBulletinFiles } from '../lib/bulletin-files';
 import { reportFile } from '../lib/bulletin-report';
+import { readPathArgs } from '../lib/path-args';
 
 /** Usage text of the parse command. */
 export const PARSE_USAGE = `Usage: ${INVOCATION} parse <file|dir>...
@@ -17,22 +18,8 @@ says why; the others are still reported), 2 usage error. See docs/cli.md.
 
 /** Run `parse` over the given paths. */
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const paths: string[] = [];
-  let optionsEnded = false;
-  for (const arg of args) {
-    if (!optionsEnded && arg === '--') optionsEnded = true;
-    else if (!optionsEnded && (arg === '-h' || arg === '--help')) {
-      io.out(PARSE_USAGE);
-      return EXIT.ok;
-    } else if (!optionsEnded && arg.startsWith('-') && arg !== '-') {
-      io.err(`parse: unknown option ${arg}\n\n${PARSE_USAGE}`);
-      return EXIT.usage;
-    } else paths.push(arg);
-  }
-  if (paths.length === 0) {
-    io.err(`parse: give at least one file or directory\n\n${PARSE_USAGE}`);
-    return EXIT.usage;
-  }
+  const paths = readPathArgs('parse', args, PARSE_USAGE, io);
+  if (typeof paths === 'number') return paths;
 
   const { entries, notes } = await listBulletinFiles(paths);
   for (const note of notes) io.err(`parse: ${note}\n`);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { StoryIndex } from '../../src/core/dedup/index';
 import { labelledCorpus } from '../../bench/dedup/corpus';
 import { pairScore } from '../../bench/dedup/metrics';
-import { Rng } from '../../bench/dedup/prng';
+import { Rng } from '../../bench/lib/prng';
 import { seedArticles } from '../../bench/dedup/seed-articles';
 
 describe('dedup benchmark (small)', () => {

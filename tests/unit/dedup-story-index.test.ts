@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { StoryIndex, type StoryInput } from '../../src/core/dedup/index';
 import { articleText, hardNegative, phraseCounts, reprint, type StoryText } from '../../bench/dedup/corpus';
-import { Rng } from '../../bench/dedup/prng';
+import { Rng } from '../../bench/lib/prng';
 import { seedArticles } from '../../bench/dedup/seed-articles';
 import { CharMarkov, synthStory } from '../../bench/dedup/synth';
 

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { findEchoes, type EchoHit } from '../../src/core/repair/echo';
 import { injectEcho, type EchoInjection } from '../../bench/dedup/inject-echo';
-import { Rng } from '../../bench/dedup/prng';
+import { Rng } from '../../bench/lib/prng';
 import { seedArticles } from '../../bench/dedup/seed-articles';
 import expected from '../fixtures/seeds-expected.json' with { type: 'json' };
 

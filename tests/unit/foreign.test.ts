@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { findForeign, type ForeignInput } from '../../src/core/repair/foreign';
 import { quotedNames } from '../../src/core/repair/foreign-owner';
 import { injectForeign } from '../../bench/dedup/inject-foreign';
-import { Rng } from '../../bench/dedup/prng';
+import { Rng } from '../../bench/lib/prng';
 import { seedFiles, splitBulletin } from '../../bench/dedup/seed-articles';
 
 const bulletins = seedFiles().map(({ file, text }) => ({ file, articles: splitBulletin(text, file) }));

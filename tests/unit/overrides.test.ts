@@ -2,7 +2,7 @@
 // choice survives clustering again after more files load.
 import { describe, expect, it } from 'vitest';
 import { labelledCorpus } from '../../bench/dedup/corpus';
-import { Rng } from '../../bench/dedup/prng';
+import { Rng } from '../../bench/lib/prng';
 import { seedArticles } from '../../bench/dedup/seed-articles';
 import { StoryIndex, type StoryPair } from '../../src/core/dedup/index';
 import {

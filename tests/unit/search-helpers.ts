@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import initSqlJs from 'sql.js/dist/sql-wasm.js';
 import { cut } from 'jieba-wasm';
 import { generateCorpus } from '../../bench/search/corpus';
-import { Rng } from '../../bench/search/prng';
+import { Rng } from '../../bench/lib/prng';
 import { isBulletinName } from '../../src/core/decode';
 import { ingestFile, segmentArticle } from '../../src/core/ingest';
 import { foldText } from '../../src/core/query/fold';

@@ -1,6 +1,6 @@
-// A small seeded PRNG (mulberry32): the generated search corpus is the same on every run.
+// A small seeded PRNG (mulberry32) so that every generated benchmark corpus is reproducible; shared by bench/dedup and bench/search.
 
-/** A deterministic random source. */
+/** A deterministic random source with the few helpers the generators need. */
 export class Rng {
   private state: number;
   constructor(seed: number) {
@@ -13,7 +13,7 @@ export class Rng {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   }
-  /** An integer in [lo, hi]. */
+  /** An integer in [lo, hi] (inclusive). */
   int(lo: number, hi: number): number {
     return lo + Math.floor(this.next() * (hi - lo + 1));
   }
@@ -22,5 +22,12 @@ export class Rng {
   }
   chance(p: number): boolean {
     return this.next() < p;
+  }
+  shuffle<T>(items: T[]): T[] {
+    for (let i = items.length - 1; i > 0; i--) {
+      const j = Math.floor(this.next() * (i + 1));
+      [items[i], items[j]] = [items[j], items[i]];
+    }
+    return items;
   }
 }
