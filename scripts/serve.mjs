@@ -8,8 +8,12 @@ import { createServer } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-/** The folder `npm run build` writes and this server serves by default. */
-export const DIST_DIR = fileURLToPath(new URL('../dist/', import.meta.url));
+/** The folder `npm run build` writes and this server serves by default. BAOXUN_DIST points the
+ *  server and the browser tests at another build (engineers working side by side each build into
+ *  their own folder with `vite build --outDir`). */
+export const DIST_DIR = process.env.BAOXUN_DIST
+  ? resolve(process.env.BAOXUN_DIST)
+  : fileURLToPath(new URL('../dist/', import.meta.url));
 
 /** Content types by extension; WASM must be application/wasm for streaming compilation. */
 export const MIME_TYPES = {
