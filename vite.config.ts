@@ -44,13 +44,48 @@ function sampleCorpus(): Plugin {
   };
 }
 
+/**
+ * A test build (`vite build --mode e2e`: npm run test:e2e, scripts/test-all.mjs) says so in its
+ * index.html, so the browser-test harness can refuse a production build: only a test build
+ * reads the tests' save hooks (src/main.ts), and the production build holds no trace of them.
+ */
+function testBuildMark(mode: string): Plugin {
+  return {
+    name: 'baoxun-test-build-mark',
+    transformIndexHtml: (html) => (mode === 'e2e' ? html.replace('<head>', '<head>\n    <meta name="baoxun-build" content="e2e" />') : html),
+  };
+}
+
+/**
+ * src/main.ts loads the app (src/ui/start-app.ts) only after the shell's first frame; these hints
+ * let the browser fetch its script and stylesheet meanwhile without running or applying them, so
+ * waiting for the frame costs no download time (docs/performance.md, cold start).
+ */
+function preloadApp(): Plugin {
+  return {
+    name: 'baoxun-preload-app',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const chunk = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.facadeModuleId?.endsWith('/src/ui/start-app.ts'));
+        if (!chunk || chunk.type !== 'chunk') return [];
+        const css = [...(chunk.viteMetadata?.importedCss ?? [])];
+        return [
+          { tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${chunk.fileName}` }, injectTo: 'head' },
+          ...css.map((href) => ({ tag: 'link', attrs: { rel: 'preload', as: 'style', crossorigin: true, href: `./${href}` }, injectTo: 'head' as const })),
+        ];
+      },
+    },
+  };
+}
+
 // The app is a static site: relative base so it runs from any folder of any static host.
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   base: './',
   // siteCorpus: the site's own corpus/ (or a placeholder); serviceWorker: dist/sw.js for offline
   // use (build/site-plugins.ts, docs/deploy.md).
   plugins: [
-    svelte(), sampleCorpus(),
+    svelte(), sampleCorpus(), testBuildMark(mode), preloadApp(),
     siteCorpus(fileURLToPath(new URL('./corpus/', import.meta.url))),
     serviceWorker(fileURLToPath(new URL('./build/sw-template.js', import.meta.url))),
   ],
@@ -59,4 +94,4 @@ export default defineConfig({
   // would move the module away from the file, so it is served as is.
   optimizeDeps: { exclude: ['jieba-wasm'] },
   build: { target: 'es2022', sourcemap: true },
-});
+}));

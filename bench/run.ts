@@ -12,13 +12,14 @@
 // that the corpora come out identical (bench/lib/pool-scale.ts).
 // Flags: --full (adds 50k), --sizes 1000,5000 (override), --no-search, --no-cold, --no-pool.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureColdStart, type ColdStartResult } from './lib/cold-start';
 import { alignTable, growth, growthCell, type SizedFigure } from './lib/growth';
 import { measureIngest, type IngestScaleResult } from './lib/ingest-scale';
 import { measurePool, type PoolResult } from './lib/pool-scale';
+import { measureBrowserPool, type BrowserPoolResult } from './lib/pool-browser';
 import { formatTable } from './lib/report';
 import { generateCorpus } from './search/corpus';
 import { runSearchBench, type SearchBenchResult } from './search/run';
@@ -100,6 +101,7 @@ function coldTable(c: ColdStartResult): string {
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const started = performance.now();
+  const loadBefore = loadavg();
   const results: SizeResult[] = [];
   console.log(`Baoxun scale benchmark: Node ${process.version}, ${cpus().length} CPU(s) ${cpus()[0]?.model ?? ''}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB\n`);
   for (const target of sizes(argv)) {
@@ -136,9 +138,21 @@ async function main(): Promise<void> {
     }
   }
   let pool: PoolResult | null = null;
+  let browserPool: BrowserPoolResult | null = null;
+  let browserPoolError: string | null = null;
   if (!argv.includes('--no-pool')) {
-    pool = await measurePool(generateCorpus({ articles: argv.includes('--full') ? 10_000 : 1_000 }));
+    const poolCorpus = generateCorpus({ articles: argv.includes('--full') ? 10_000 : 1_000 });
+    pool = await measurePool(poolCorpus);
+    if (!argv.includes('--no-search')) {
+      try {
+        browserPool = await measureBrowserPool(poolCorpus);
+      } catch (e) {
+        browserPoolError = e instanceof Error ? e.message : String(e);
+        console.error(`the browser pool run failed: ${browserPoolError}`);
+      }
+    }
   }
+  const loadAfter = loadavg();
   const grown = growthTable(results);
 
   console.log('=== summary (ratios are within this one run; the machine is shared, absolute rates are noisy) ===');
@@ -150,6 +164,13 @@ async function main(): Promise<void> {
     console.log(`pool of ${pool.cpus}: ${pool.speedupVsOneThread.toFixed(2)}x one thread, ${pool.speedupVsPoolOfOne.toFixed(2)}x a pool of 1 (target 1.6x); ` +
       `results ${pool.identical ? 'identical' : 'DIFFERENT'} (SHA-256 of every bulletin and article row)\n`);
   }
+  if (browserPool) {
+    console.log(alignTable(['parse pool (Chromium)', 'parse workers', 'load time', 'articles'], browserPool.runs.map((r) => [r.mode, r.workers === null ? 'default' : String(r.workers), `${r.seconds.toFixed(2)} s`, String(r.articles)])));
+    console.log(`hardwareConcurrency ${browserPool.hardwareConcurrency}: the pool loads ${browserPool.speedup.toFixed(2)}x as fast as the corpus worker alone; ` +
+      `index ${browserPool.identical ? 'identical' : 'DIFFERENT'} (counts and sizes)\n`);
+  }
+  const fmtLoad = (l: number[]) => l.map((x) => x.toFixed(2)).join(' ');
+  console.log(`load average (1, 5, 15 min): ${fmtLoad(loadBefore)} at the start, ${fmtLoad(loadAfter)} at the end (2 cores)`);
 
   const date = new Date().toISOString().slice(0, 10);
   const out = join(ROOT, 'bench', 'results', `${date}.json`);
@@ -157,7 +178,8 @@ async function main(): Promise<void> {
   writeFileSync(out, JSON.stringify({
     date: new Date().toISOString(), node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null,
     seconds: (performance.now() - started) / 1000,
-    sizes: results, growth: grown.json, coldStart: cold, coldError, pool,
+    loadAverage: { start: loadBefore, end: loadAfter },
+    sizes: results, growth: grown.json, coldStart: cold, coldError, pool, browserPool, browserPoolError,
   }, null, 2) + '\n');
   console.log(`results written to ${out.slice(ROOT.length)} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }

@@ -15,18 +15,18 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const VITEST = join(dirname(createRequire(import.meta.url).resolve('vitest/package.json')), 'vitest.mjs');
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
-function run(cmd, args) {
+function run(cmd, args, env = {}) {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd: ROOT, stdio: 'inherit' });
+    const child = spawn(cmd, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
     child.on('error', (err) => { console.error(`test-all: cannot run ${cmd}: ${err.message}`); resolve(1); });
     child.on('close', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
 }
 
 /** Run vitest with a JSON report beside the usual one and count its results. */
-async function vitest(label, extraArgs, dir) {
+async function vitest(label, extraArgs, dir, env = {}) {
   const report = join(dir, `${label.replace(/\W+/g, '-')}.json`);
-  const code = await run(process.execPath, [VITEST, 'run', ...extraArgs, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+  const code = await run(process.execPath, [VITEST, 'run', ...extraArgs, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], env);
   let passed = 0, failed = 0, skipped = 0, note = '';
   try {
     const json = JSON.parse(await readFile(report, 'utf8'));
@@ -61,9 +61,16 @@ try {
   console.log('\n== build (npm run build) ==');
   const built = (await run(NPM, ['run', 'build'])) === 0;
   stage('build', built);
-  if (built) {
+  if (built) stage('production build holds no test hooks', (await run(process.execPath, ['scripts/check-production-build.mjs'])) === 0);
+  // The browser tests run on a test build (its save hooks let them stop a save midway), kept
+  // apart from dist/ so dist/ stays the production build.
+  const testDist = join(ROOT, 'dist-e2e'); // beside dist/: the harness writes screenshots to ../docs
+  console.log('\n== test build (vite build --mode e2e) ==');
+  const testBuilt = built && (await run(NPM, ['exec', '--', 'vite', 'build', '--mode', 'e2e', '--outDir', testDist, '--emptyOutDir', '--logLevel', 'warn'])) === 0;
+  if (built) stage('test build', testBuilt);
+  if (testBuilt) {
     console.log('\n== browser tests (Chromium) ==');
-    tests(await vitest('browser tests', ['--config', 'vitest.e2e.config.ts'], dir));
+    tests(await vitest('browser tests', ['--config', 'vitest.e2e.config.ts'], dir, { BAOXUN_DIST: testDist }));
   } else lines.push('browser tests: not run (the build failed)');
 } finally {
   await rm(dir, { recursive: true, force: true });

@@ -1,30 +1,19 @@
-// Entry point: start the corpus worker, open the corpus (the one saved in this browser, else the
-// site's own or the built-in samples: src/ui/lib/corpus-source.ts), mount the page, and register
-// the service worker that makes the page work offline after the first visit.
-import { mount } from 'svelte';
-import App from './ui/App.svelte';
-import { createCorpusClient } from './ui/lib/corpus-client.svelte';
-import { CorpusKeeping } from './ui/lib/corpus-keeping.svelte';
-import { chooseCorpusSource } from './ui/lib/corpus-source';
-import { registerServiceWorker } from './ui/lib/service-worker';
-import { CrashJournal, safeLocalStorage } from './ui/lib/crash-journal';
-import { keepInStep } from './ui/lib/keep-in-step.svelte';
-import type { KeepTestHooks } from './worker/keep-protocol';
-import './ui/app.css';
+// Entry point. index.html paints the page's shell (header, view tabs, "starting") with inline
+// CSS before any script runs; the app (ui/start-app.ts, its JavaScript and its stylesheet) is
+// loaded only after that first frame, so neither its download nor its evaluation holds the
+// shell back (docs/performance.md, cold start).
 
-const client = createCorpusClient();
-const keeping = new CorpusKeeping(client);
-// Set only by the browser tests (before the page's scripts run); a link cannot set it.
-const hooks = (globalThis as { __baoxunTestHooks?: KeepTestHooks }).__baoxunTestHooks;
-// Relative to the page, so the site works from any folder of any static host.
-void chooseCorpusSource(location.href, document.baseURI, (...a) => fetch(...a)).then((choice) => keeping.begin(choice, hooks));
+/** After the browser has painted a frame (at once in a hidden tab, which paints no frames). */
+function afterFirstPaint(): Promise<void> {
+  if (document.visibilityState === 'hidden') return Promise.resolve();
+  return new Promise((resolve) => {
+    // rAF runs before the paint; the task it queues runs after it. The timeout covers a tab
+    // hidden meanwhile, where rAF never fires.
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    setTimeout(resolve, 100);
+  });
+}
 
-mount(App, { target: document.getElementById('app')!, props: { client, keeping } });
-
-// What this tab is loading is noted in localStorage; a tab that died mid-load (out of memory
-// takes the whole tab) is named by the next page (src/ui/lib/crash-journal.ts).
-const journal = new CrashJournal(safeLocalStorage(), navigator.locks ?? null);
-void journal.open().then((earlier) => { if (earlier && !client.crash) client.crash = earlier; });
-journal.follow(client, keepInStep, window);
-
-if (import.meta.env.PROD) registerServiceWorker(new URL('sw.js', document.baseURI).href);
+void afterFirstPaint()
+  .then(() => import('./ui/start-app'))
+  .then((app) => app.startApp());

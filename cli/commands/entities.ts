@@ -33,7 +33,8 @@ function personJson(p: Person) {
     roles: p.roles,
     confidence: p.confidence,
     reasons: p.reasons.map((r) => reasonText(r)),
-    posts: p.posts,
+    // `date` is the issue's shape ({title, org, date}): the first dated mention; first/last span it.
+    posts: p.posts.map((x) => ({ post: x.post, title: x.title, org: x.org, date: x.first?.date ?? null, ...x })),
     articles: p.articles,
     mentions: p.mentions.map((m) => ({
       file: m.file, index: m.index, field: m.field, role: m.role, titleText: m.titleText,

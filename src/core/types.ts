@@ -16,6 +16,9 @@ export interface DecodedText {
   encoding: Encoding | null;
   /** Null when the bytes were decoded; otherwise a sentence naming the problem. */
   error: string | null;
+  /** With an error: a stable code for it (`binary:png`, `nul-bytes`, `not-utf8-gbk`,
+   *  `control-chars:<encoding>`), so a page can say it in its own language. */
+  reason?: string;
   /** True when the bytes started with a byte-order mark. */
   bom: boolean;
 }

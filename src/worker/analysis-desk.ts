@@ -80,10 +80,14 @@ export function analysisDesk(deps: AnalysisDeskDeps): { handle(req: AnalysisRequ
       }
       case 'trends':
         return analysis.trends(await docs(req.scope), req.terms, { groupBy: req.groupBy, maxGroups: req.maxGroups });
+      case 'timeline':
+        return analysis.timeline(await docs(req.scope));
       case 'cooccurrence': {
         const ids = await resultIds(req.scope);
         if (!report || !lookup) return analysis.cooccurrence([], { within: new Set(ids) });
-        const officials = report.people.filter((p) => p.roles.includes('official')).map((p) => ({
+        // 习近平总书记 is cited (学习贯彻…重要讲话), not present: national posts are left out.
+        const local = (p: (typeof report.people)[number]) => !p.posts.length || p.posts.some((x) => !/^(?:中共中央|国务院|全国人大|全国政协)/.test(x.org ?? ''));
+        const officials = report.people.filter((p) => p.roles.includes('official') && local(p)).map((p) => ({
           id: p.id, name: p.name, district: p.district,
           articleIds: p.articles.flatMap((r) => lookup.idOf(r.file, r.index) ?? []),
         }));

@@ -2,9 +2,9 @@
 // the worker's RequestMap in protocol.ts, and the event the entity pass reports progress with.
 import type {
   ArticleKeywords, Concordance, CoReport, FrequencyReport, PersonDetail, PersonSummary, PlaceRow,
-  PostDetail, PostSummary, TrendGroupBy, TrendReport,
+  PostDetail, PostSummary, TimelineReport, TrendGroupBy, TrendReport,
 } from '../core/analysis/index';
-import type { UserWord } from '../core/entities/index';
+import type { UpdateStats, UserWord } from '../core/entities/index';
 import type { FacetFilter, SortOrder } from '../core/query/types';
 
 /** The result set an analysis runs over: the search as the query desk has it (every match,
@@ -49,6 +49,9 @@ export interface EntitiesStatus {
   timings: EntitiesTimings | null;
   /** Why places are missing (the gazetteer did not load) or the pass failed. */
   problem: string | null;
+  /** What the last pass's extraction read again: bulletins read from scratch (new or changed),
+   *  kept bulletins whose mentions were relinked, bulletins removed. */
+  lastUpdate?: UpdateStats;
 }
 
 /** A user word as the worker holds it. */
@@ -96,6 +99,8 @@ export interface AnalysisRequestMap {
   keywords: { params: { scope: ResultScope; limit?: number; top?: number }; result: KeywordsResult };
   /** Terms by month over the result set, split by district or paper if asked. */
   trends: { params: { scope: ResultScope; terms: string[]; groupBy: TrendGroupBy; maxGroups?: number }; result: TrendReport };
+  /** Articles and the event dates their texts name, by month, over the result set. */
+  timeline: { params: { scope: ResultScope }; result: TimelineReport };
   /** Officials named together in the result set's articles. */
   cooccurrence: { params: { scope: ResultScope; top?: number; minCount?: number }; result: CoReport };
 }

@@ -7,6 +7,7 @@ import type { Database, SqlJsStatic } from 'sql.js';
 import schemaDoc from '../../docs/schema.md?raw';
 import { ConsoleError, openConsoleDatabase, parseSchemaDocs, readSchema, runConsoleSql } from '../core/console';
 import type { ConsoleRequest, ConsoleResponse } from './console-protocol';
+import { holdLifeline } from './lifeline';
 
 /** The parts of the dedicated worker scope used here (the UI tsconfig has no WebWorker lib). */
 interface ConsoleScope {
@@ -38,6 +39,9 @@ async function handle(req: ConsoleRequest): Promise<ConsoleResponse> {
     return fail(req.id, e);
   }
 }
+
+// The page watches this worker through a lock it holds while alive (src/ui/lib/sql-console.svelte.ts).
+holdLifeline(self as unknown as Parameters<typeof holdLifeline>[0]);
 
 // Requests are handled one after another: an `open` must finish before a `run` that follows it.
 let queue: Promise<unknown> = Promise.resolve();

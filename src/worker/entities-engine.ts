@@ -7,12 +7,13 @@
 // found from titles and punctuation first, jieba's words only break ties.)
 import * as analysis from '../core/analysis/index';
 import {
-  analyseEntities, dictionaryLines, indexTokens, type EntityReport, type Tagger, type TokenIndex, type UserWord,
+  dictionaryLines, EntityCache, indexTokens, sameTokens, type EntityReport, type Tagger, type TokenIndex, type UserWord,
 } from '../core/entities/index';
 import { loadGazetteer, type Gazetteer } from '../core/places/index';
 import { characterSegmenter, type Segmenter } from '../core/segment/index';
 import type { CorpusStore } from '../core/store/index';
 import { optimizeSearchIndexes } from '../core/store/search-index';
+import { writeUserWords } from '../core/store/user-words';
 import type { ArticleLookup } from '../core/analysis/index';
 import type { EntitiesEvent, EntitiesStatus, EntitiesTimings, UserWordsResult, UserWordState } from './analysis-protocol';
 import { readEntityCorpus, readSegmentSources } from './entity-source';
@@ -47,6 +48,12 @@ export class EntitiesEngine {
   };
   /** Tokens of each text, kept across passes; texts holding a newly added word are dropped. */
   private tokens = new Map<string, TokenIndex>();
+  /** Places, titled names and mentions per bulletin, kept across passes (only new or changed
+   *  bulletins are read from scratch; see core/entities/incremental.ts). */
+  private cache = new EntityCache();
+  /** Tokens dropped because jieba learned a word the text holds; compared with the new cut so
+   *  that only bulletins whose texts are cut differently are read again. */
+  private dropped = new Map<string, TokenIndex>();
   private dictionary = new Set<string>();
   private userWords = new Map<string, UserWordState>();
   private gazetteer: Promise<Gazetteer | null> | null = null;
@@ -107,6 +114,8 @@ export class EntitiesEngine {
   async cleared(): Promise<void> {
     this.generation++;
     this.tokens.clear();
+    this.dropped.clear();
+    this.cache.clear();
     this.report = null;
     this.lookup = null;
     analysis.emptyEntityTables((await this.deps.store()).db);
@@ -156,9 +165,14 @@ export class EntitiesEngine {
     this.set({ phase: 'tagging', done: 0, total, articles: total });
     const t0 = performance.now();
     const used = new Map<string, TokenIndex>();
+    const recut = new Set<string>();
     const tokensOf = (text: string): TokenIndex => {
       let t = used.get(text) ?? this.tokens.get(text);
-      if (!t) t = indexTokens(tagger, text);
+      if (!t) {
+        t = indexTokens(tagger, text);
+        const before = this.dropped.get(text);
+        if (before && !sameTokens(before, t, text.length)) recut.add(text);
+      }
       used.set(text, t);
       return t;
     };
@@ -169,13 +183,16 @@ export class EntitiesEngine {
       if (gen !== this.generation) return null;
     }
     this.tokens = used; // texts no longer in the corpus are forgotten
+    this.dropped.clear();
+    const reread = new Set(corpus.articles.filter((a) => FIELDS.some((f) => a[f] && recut.has(a[f]!))).map((a) => a.file));
     const tagMs = performance.now() - t0;
     this.set({ phase: 'extracting', done: total });
     const gazetteer = (await this.loadGazetteer()) ?? undefined;
     if (gen !== this.generation) return null;
     const t1 = performance.now();
-    const report = analyseEntities(corpus.articles, { tokens: tokensOf, gazetteer });
+    const { report, stats } = this.cache.update(corpus.articles, { tokens: tokensOf, gazetteer, reread });
     const extractMs = performance.now() - t1;
+    this.set({ lastUpdate: stats });
     if (gen !== this.generation) return null; // cleared meanwhile: this report is of nothing
     const t2 = performance.now();
     analysis.writeEntityTables(store.db, report, corpus.lookup);
@@ -205,7 +222,11 @@ export class EntitiesEngine {
   private async resegment(words: string[], gen: number): Promise<number> {
     const pattern = analysis.anyWordPattern(words);
     if (!pattern) return 0;
-    for (const text of this.tokens.keys()) if (pattern.test(text)) this.tokens.delete(text);
+    for (const [text, t] of this.tokens) {
+      if (!pattern.test(text)) continue;
+      this.tokens.delete(text);
+      this.dropped.set(text, t);
+    }
     const store = await this.deps.store();
     const segmenter = await this.deps.segmenter();
     const sources = readSegmentSources(store.db);
@@ -223,6 +244,11 @@ export class EntitiesEngine {
     return changed;
   }
 
+  /** The user's words jieba has been given (with whether jieba knew each already). */
+  userWordStates(): UserWordState[] {
+    return [...this.userWords.values()];
+  }
+
   /** Replace the user's words: new ones go into jieba's dictionary and the corpus is segmented
    *  again where they occur; then the people index is brought up to date. */
   setUserWords(words: UserWord[]): Promise<UserWordsResult> {
@@ -234,6 +260,8 @@ export class EntitiesEngine {
         const word = w.word.trim();
         if (/^\S{2,32}$/u.test(word) && !wanted.has(word)) wanted.set(word, { ...w, word });
       }
+      // Kept in the corpus (user_words), so they are saved and exported with it.
+      writeUserWords((await this.deps.store()).db, [...wanted.values()]);
       const added: UserWordState[] = [];
       for (const [word, w] of wanted) {
         const before = this.userWords.get(word);

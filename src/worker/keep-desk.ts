@@ -209,6 +209,8 @@ export function keepDesk(deps: KeepDeskDeps) {
         return { origin, stats, note } satisfies OpenedCorpus;
       }
       case 'keep-test-hooks':
+        // Only a test build (vite build --mode e2e) lets a page stall or slow its saves.
+        if (import.meta.env.MODE !== 'e2e') throw new Error('test hooks exist only in a test build (vite build --mode e2e)');
         keeper.setHooks(req.hooks);
         return null;
     }

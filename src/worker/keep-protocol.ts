@@ -2,9 +2,11 @@
 // into the worker's RequestMap in protocol.ts, and the event the worker reports the state of the
 // saved copy with. Plain structured-clone data (Blobs included).
 import type { ArticleFormat } from '../core/export/formats';
+import type { UserWord } from '../core/entities/index';
 import type { SavedSource } from '../core/persist/slots';
 import type { FacetFilter, SortOrder } from '../core/query/types';
 import type { CorpusStats } from '../core/store/types';
+import type { UserWordsResult, UserWordState } from './analysis-protocol';
 
 /** Which corpus the page opens: the user's own (with the built-in samples on a first visit), or
  *  one served with the site (`corpus/manifest.json`, or `?corpus=<url>`). */
@@ -109,6 +111,11 @@ export interface KeepRequestMap {
   /** Replace the corpus with a corpus file (validated first; a bad file changes nothing). */
   'import-corpus': { params: { file: Blob; name: string }; result: OpenedCorpus };
   'keep-test-hooks': { params: { hooks: KeepTestHooks }; result: null };
+  /** The dictionary words the corpus holds (user_words), as jieba has them. */
+  'user-words-list': { params: Record<string, never>; result: UserWordState[] };
+  /** Add words to the corpus's dictionary words (those it has stay): moving words an older page
+   *  kept in localStorage into the corpus. */
+  'user-words-merge': { params: { words: UserWord[] }; result: UserWordsResult };
 }
 
 /** The saved copy's state changed. */

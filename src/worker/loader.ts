@@ -3,8 +3,11 @@
 // the batcher. A file's failure is its own status; the queue always goes on.
 import { isBulletinName } from '../core/decode';
 import {
-  ingestArchive, ingestFile, isZipName, MAX_BULLETIN_BYTES, notLoaded, overLimit, problem, type IngestResult,
+  GroupWriter, ingestArchive, isPrepared, isZipName, MAX_BULLETIN_BYTES, notLoaded, overLimit, prepareInput, problem,
+  storedIn, type IngestResult, type PreparedBulletin,
 } from '../core/ingest';
+import { segmentPrepared } from '../core/ingest/prepared';
+import type { ParsePool } from './parse-pool';
 import type { Segmenter } from '../core/segment';
 import type { BulletinSource, CorpusStore } from '../core/store';
 import type { FileProgress, FileToAdd, LoadSummary } from './protocol';
@@ -27,10 +30,29 @@ export interface LoaderDeps {
   segmenter: () => Promise<Segmenter>;
   progress: ProgressBatcher;
   fetch: typeof fetch;
+  /** Parse workers for a load of this many files, or null to parse here (parse-pool.ts). */
+  parsePool?: (files: number) => ParsePool | null;
+}
+
+/** Files handed to the parse pool, awaited in order by the one writer. */
+interface PoolRun {
+  submit(item: Item, bytes: Uint8Array): Promise<void>;
+  /** Store everything handed over so far (before an archive, which is loaded here). */
+  drain(): Promise<void>;
 }
 
 function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
+}
+
+/** A fetch refused or failed, with a reason code the page says in its language (Problem.reason). */
+function fetchError(message: string, reason: string): Error {
+  return Object.assign(new Error(message), { reason });
+}
+
+function reasonOf(e: unknown): string | undefined {
+  const reason = (e as { reason?: unknown } | null)?.reason;
+  return typeof reason === 'string' ? reason : undefined;
 }
 
 /** The worker's loading queue. */
@@ -50,9 +72,9 @@ export class Loader {
     return run;
   }
 
-  /** Cancel every load queued so far: the file being stored finishes (a bulletin goes into the
-   *  store in one transaction, so nothing is half-written), the files after it are reported as
-   *  skipped with the problem `cancelled`. Loads asked for later run as usual. */
+  /** Cancel every load queued so far: the files already prepared are stored (a group of them
+   *  goes into the store in one transaction, so nothing is half-written), the files after them
+   *  are reported as skipped with the problem `cancelled`. Loads asked for later run as usual. */
   cancel(): { generation: number } {
     return { generation: ++this.generation };
   }
@@ -74,13 +96,13 @@ export class Loader {
     let names: string[];
     try {
       const res = await this.deps.fetch(manifestUrl);
-      if (!res.ok) throw new Error(`HTTP ${res.status} for ${manifestUrl}`);
+      if (!res.ok) throw fetchError(`HTTP ${res.status} for ${manifestUrl}`, `http:${res.status}`);
       const manifest = (await res.json()) as { files?: unknown };
       if (!Array.isArray(manifest.files)) throw new Error('the manifest lists no files');
       names = manifest.files.filter((n): n is string => typeof n === 'string' && !skip?.has(n));
     } catch (e) {
       const item = this.item('seeds/manifest.json', 'sample', null, async () => new Uint8Array());
-      this.report(item, notLoaded(item.name, 'error', problem('fetch-failed', errorText(e))));
+      this.report(item, notLoaded(item.name, 'error', problem('fetch-failed', errorText(e), reasonOf(e))));
       this.deps.progress.flush();
       return { files: 1, done: 0, errors: 1, skipped: 0, articles: 0 };
     }
@@ -88,9 +110,9 @@ export class Loader {
     return this.load(names.map((name) => this.item(name, 'sample', null, async () => {
       const url = new URL(name, manifestUrl).href;
       // The user chose the manifest's site, not the sites its entries may name.
-      if (new URL(url).origin !== home) throw new Error(`${url} is not on the corpus's own site (${home}); not fetched`);
+      if (new URL(url).origin !== home) throw fetchError(`${url} is not on the corpus's own site (${home}); not fetched`, `other-origin:${home}`);
       const res = await this.deps.fetch(url);
-      if (!res.ok) throw new Error(`HTTP ${res.status} for ${url}`);
+      if (!res.ok) throw fetchError(`HTTP ${res.status} for ${url}`, `http:${res.status}`);
       return new Uint8Array(await res.arrayBuffer());
     })));
   }
@@ -120,20 +142,89 @@ export class Loader {
       const summary: LoadSummary = { files: items.length, done: 0, errors: 0, skipped: 0, articles: 0 };
       const store = await this.deps.store();
       const segmenter = await this.deps.segmenter();
-      for (const item of items) {
-        // Checked between files: the cancel request is handled while a file awaits its hash.
-        const cancelled = generation !== this.generation;
-        const r = cancelled ? notLoaded(item.name, 'skipped', problem('cancelled')) : await this.loadOne(store, segmenter, item);
-        if (cancelled) this.report(item, r);
+      const tally = (r: IngestResult) => {
         summary[r.state === 'done' ? 'done' : r.state === 'error' ? 'errors' : 'skipped']++;
         summary.articles += r.articles;
+      };
+      // Prepared files are stored a group at a time (one transaction per group: faster), in order.
+      const writer = new GroupWriter<Item>(store, (item, r) => {
+        this.report(item, r);
+        tally(r);
+      });
+      const pool = this.deps.parsePool?.(items.length) ?? null;
+      const run = pool ? this.poolRun(pool, store, segmenter, writer, tally, () => generation !== this.generation) : null;
+      try {
+        for (const item of items) {
+          // Checked between files: the cancel request is handled while a file awaits its hash.
+          if (generation !== this.generation) {
+            pool?.close(); // the parse workers drop their queue; their files are reported cancelled
+            writer.flush(); // what is prepared is stored: the loaded files stay the first ones
+            const r = notLoaded(item.name, 'skipped', problem('cancelled'));
+            this.report(item, r);
+            tally(r);
+            continue;
+          }
+          const r = await this.loadOne(store, segmenter, item, writer, run);
+          if (r) tally(r);
+        }
+        await run?.drain();
+        writer.flush();
+      } finally {
+        pool?.close();
       }
       this.deps.progress.flush();
       return summary;
     });
   }
 
-  private async loadOne(store: CorpusStore, segmenter: Segmenter, item: Item): Promise<IngestResult> {
+  /**
+   * The parse pool's side of a load: files are sent to the parse workers as they are read, at
+   * most a few per worker ahead, and their answers are taken in file order: cut into words here
+   * (this worker's jieba holds the words taught to it) and handed to the writer. Answers that
+   * come after a cancel are dropped: those files are reported cancelled, nothing of them is
+   * written. A file whose parse worker failed is prepared here instead.
+   */
+  private poolRun(
+    pool: ParsePool, store: CorpusStore, segmenter: Segmenter, writer: GroupWriter<Item>,
+    tally: (r: IngestResult) => void, cancelled: () => boolean,
+  ): PoolRun {
+    const inflight: Array<{ item: Item; bytes: Uint8Array; prepared: Promise<PreparedBulletin> }> = [];
+    const ahead = () => Math.max(2, pool.size * 4);
+    const takeNext = async () => {
+      const next = inflight.shift()!;
+      let p: PreparedBulletin | IngestResult;
+      try {
+        p = await next.prepared;
+      } catch {
+        p = cancelled()
+          ? notLoaded(next.item.name, 'skipped', problem('cancelled'))
+          : await prepareInput(store, segmenter, { name: next.item.name, bytes: next.bytes, source: next.item.source });
+      }
+      if (cancelled()) p = notLoaded(next.item.name, 'skipped', problem('cancelled'));
+      if (isPrepared(p)) {
+        writer.add(segmentPrepared(p, segmenter, storedIn(store)), next.item);
+      } else {
+        this.report(next.item, p);
+        tally(p);
+      }
+    };
+    return {
+      submit: async (item, bytes) => {
+        const prepared = pool.prepare(item.name, item.source, bytes);
+        prepared.catch(() => undefined); // handled when taken (a closed pool rejects at once)
+        inflight.push({ item, bytes, prepared });
+        while (inflight.length > ahead()) await takeNext();
+      },
+      drain: async () => {
+        while (inflight.length) await takeNext();
+      },
+    };
+  }
+
+  /** Load one item: its result, or null when it waits in `writer` (or `pool`) to be stored. */
+  private async loadOne(
+    store: CorpusStore, segmenter: Segmenter, item: Item, writer: GroupWriter<Item>, pool: PoolRun | null,
+  ): Promise<IngestResult | null> {
     const zip = isZipName(item.name);
     let r: IngestResult | null = null;
     if (!zip && !isBulletinName(item.name)) {
@@ -150,14 +241,26 @@ export class Loader {
     try {
       bytes = await item.read();
     } catch (e) {
-      r = notLoaded(item.name, 'error', problem(item.source === 'sample' ? 'fetch-failed' : 'read-failed', errorText(e)));
+      r = notLoaded(item.name, 'error', problem(item.source === 'sample' ? 'fetch-failed' : 'read-failed', errorText(e), reasonOf(e)));
       this.report(item, r);
       return r;
     }
-    if (zip) return this.loadArchive(store, segmenter, item, bytes);
-    r = await ingestFile(store, segmenter, { name: item.name, bytes, source: item.source });
-    this.report(item, r);
-    return r;
+    if (zip) {
+      await pool?.drain(); // the files before the archive go in first
+      writer.flush();
+      return this.loadArchive(store, segmenter, item, bytes);
+    }
+    if (pool) {
+      await pool.submit(item, bytes);
+      return null;
+    }
+    const prepared = await prepareInput(store, segmenter, { name: item.name, bytes, source: item.source });
+    if (isPrepared(prepared)) {
+      writer.add(prepared, item);
+      return null;
+    }
+    this.report(item, prepared);
+    return prepared;
   }
 
   private async loadArchive(store: CorpusStore, segmenter: Segmenter, item: Item, bytes: Uint8Array): Promise<IngestResult> {

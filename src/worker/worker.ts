@@ -11,8 +11,10 @@ import { EntitiesEngine } from './entities-engine';
 import { keepDesk } from './keep-desk';
 import { holdLifeline } from './lifeline';
 import { Loader } from './loader';
+import { startParsePool } from './parse-pool';
 import { ProgressBatcher } from './progress';
 import { searchDesk } from './search-desk';
+import { userWordsKeeping } from './user-words-keeping';
 import type { FileProgress, ResultOf, WorkerMessage, WorkerRequest } from './protocol';
 
 /** The parts of the dedicated worker scope used here (the UI tsconfig has no WebWorker lib). */
@@ -32,7 +34,7 @@ const progress = new ProgressBatcher((files: FileProgress[]) => {
 const segmenter = () =>
   getSegmenter((detail) => scope.postMessage({ type: 'notice', code: 'segmenter-fallback', detail }));
 
-const loader = new Loader({ store, segmenter, progress, fetch: (...a) => fetch(...a) });
+const loader = new Loader({ store, segmenter, progress, fetch: (...a) => fetch(...a), parsePool: startParsePool });
 // The dedup desk (dedup-engine.ts) owns the story tracker, so the user's split/merge decisions
 // reach search's story counting; the query desk updates it after each load.
 const dedup = new DedupEngine({ store, serial: (job) => loader.serial(job) });
@@ -41,6 +43,8 @@ const desk = searchDesk({ store, segmenter, stories: (db) => dedup.stories(db) }
 // after each load, correction or clear.
 const entities = new EntitiesEngine({ store, segmenter, post: (m) => scope.postMessage(m) });
 const analysis = analysisDesk({ store, segmenter, searcher: desk.searcher, entities });
+// The user's dictionary words live in the corpus (user_words): a corpus opened teaches them to jieba.
+const userWords = userWordsKeeping({ store, entities });
 // Keeping the corpus (saved in the browser, opened on the next visit), importing, exporting and
 // removing bulletins (keep-desk.ts). It saves a while after any request changed the corpus.
 const keep = keepDesk({
@@ -49,6 +53,7 @@ const keep = keepDesk({
   replaced: async () => {
     dedup.cleared();
     await entities.cleared();
+    await userWords.restore();
   },
   post: (state) => scope.postMessage({ type: 'keep', state }),
   stats: (stats) => scope.postMessage({ type: 'progress', files: [], stats }),
@@ -107,6 +112,10 @@ async function handle(req: WorkerRequest): Promise<ResultOf<WorkerRequest['type'
     case 'import-corpus':
     case 'keep-test-hooks':
       return (await keep.handle(req)) as ResultOf<typeof req.type>;
+    case 'user-words-list':
+      return userWords.list();
+    case 'user-words-merge':
+      return userWords.merge(req.words);
     default:
       return (await analysis.handle(req)) as ResultOf<typeof req.type>;
   }

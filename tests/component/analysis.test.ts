@@ -9,7 +9,7 @@ import type { AnalysisDoc } from '../../src/core/analysis/types';
 import AnalysisView from '../../src/ui/components/AnalysisView.svelte';
 import Concordance from '../../src/ui/components/Concordance.svelte';
 import UserWords from '../../src/ui/components/UserWords.svelte';
-import { AnalysisDesk, USER_WORDS_KEY } from '../../src/ui/lib/analysis-client.svelte';
+import { AnalysisDesk } from '../../src/ui/lib/analysis-client.svelte';
 import { i18n } from '../../src/ui/lib/i18n.svelte';
 import { page } from './fake-client.svelte';
 import { EntitiesFake, status } from './people-fake.svelte';
@@ -146,7 +146,7 @@ describe('AnalysisView', () => {
 });
 
 describe('UserWords', () => {
-  it('sends a word to the worker, remembers it, and says how many articles were segmented again', async () => {
+  it('sends a word to the worker, lists it, and says how many articles were segmented again', async () => {
     const user = userEvent.setup();
     const { client, desk } = setup();
     render(UserWords, { desk });
@@ -154,7 +154,6 @@ describe('UserWords', () => {
     await user.click(screen.getByTestId('user-word-add'));
     await waitFor(() => expect(screen.getByTestId('user-words-result')).toHaveAttribute('data-resegmented', '3'));
     expect(client.calls).toContainEqual(['user-words', { words: [{ word: '二马机制', tag: 'n' }] }]);
-    expect(JSON.parse(localStorage.getItem(USER_WORDS_KEY)!)).toEqual([{ word: '二马机制', tag: 'n' }]);
     expect(screen.getAllByTestId('user-word')).toHaveLength(1);
     // One character is no word for jieba's dictionary: refused with a reason, nothing sent.
     await user.type(screen.getByTestId('user-word-input'), '马');
@@ -163,10 +162,17 @@ describe('UserWords', () => {
     expect(client.calls.filter(([t]) => t === 'user-words')).toHaveLength(1);
   });
 
-  it('sends the remembered words again when the page starts', async () => {
-    localStorage.setItem(USER_WORDS_KEY, JSON.stringify([{ word: '万人助万企' }]));
+  it("lists the corpus's words from the start and again when the people index moves on", async () => {
     const { client, desk } = setup();
-    desk.restoreUserWords();
-    await waitFor(() => expect(client.calls).toContainEqual(['user-words', { words: [{ word: '万人助万企' }] }]));
+    let words = [{ word: '万人助万企', tag: 'n', freq: 1000, known: false }];
+    client.handlers['user-words-list'] = () => words;
+    const stop = desk.restoreUserWords();
+    await waitFor(() => expect(desk.userWords.map((w) => w.word)).toEqual(['万人助万企']));
+    // Another corpus opened (its pass bumps the revision): its words replace the list.
+    words = [{ word: '二马机制', tag: 'nz', freq: 1000, known: false }];
+    client.entities = status({ revision: 2 });
+    await waitFor(() => expect(desk.userWords.map((w) => w.word)).toEqual(['二马机制']));
+    stop();
+    expect(client.calls.filter(([t]) => t === 'user-words-list')).toHaveLength(2);
   });
 });

@@ -99,7 +99,7 @@ describe('field sources in the article view', () => {
     await userEvent.click(screen.getByTestId('repair-source'));
     const original = screen.getByTestId('article-original-text');
     const mark = within(original).getByTestId('repair-mark');
-    expect(mark).toHaveAttribute('title', '接续 · joined a sentence split by a page break');
+    expect(mark).toHaveAttribute('title', '接续 · 此处原有分栏或换页,已接续');
     expect(within(mark).getByTestId('repair-join').textContent).toBe('\n\n');
     expect(highlights()).toBe('部署防\n\n汛工作');
     expect(original.textContent).toBe(TEXT);

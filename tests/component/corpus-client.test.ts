@@ -76,14 +76,28 @@ describe('CorpusClient', () => {
     expect(client.files.map((f) => `${f.name}:${f.state}:${f.articles}`)).toEqual(['a.txt:done:4', 'b.txt:queued:0']);
   });
 
-  it('adds a thousand new file rows a chunk at a time rather than in one go', async () => {
+  it('keeps the file counts as rows change and tells the view once per frame, not per event', async () => {
     const w = new ScriptedWorker();
     client = new CorpusClient(w);
-    const files = Array.from({ length: 1000 }, (_, i) => ({ key: `f${i}`, name: `${i}.txt`, source: 'file' as const, state: 'queued' as const, articles: 0, fragments: 0, encoding: null, problem: null }));
+    const base = { source: 'file' as const, articles: 0, fragments: 0, encoding: null, problem: null };
+    const files = Array.from({ length: 10_000 }, (_, i) => ({ ...base, key: `f${i}`, name: `${i}.txt`, state: 'queued' as const }));
+    const version = client.fileRows.version;
     w.emit({ type: 'progress', files, stats: null });
-    expect(client.files.length).toBeLessThan(1000);
-    await vi.waitFor(() => expect(client!.files).toHaveLength(1000));
-    expect(client.files[999].name).toBe('999.txt');
+    for (let i = 0; i < 50; i++) {
+      w.emit({ type: 'progress', files: [{ ...base, key: `f${i}`, name: `${i}.txt`, state: i % 10 ? 'done' : 'error', problem: i % 10 ? null : { code: 'unreadable', message: 'x' } }], stats: null });
+    }
+    // The rows are there at once; the view hears of them in one publish.
+    expect(client.files).toHaveLength(10_000);
+    expect(client.fileRows.version).toBe(version);
+    await vi.waitFor(() => expect(client!.fileRows.version).toBe(version + 1));
+    expect(client.fileRows.counts).toEqual({ total: 10_000, done: 45, error: 5, skipped: 0, pending: 9_950 });
+    expect(client.fileRows.slice(true, 0, 100).map((f) => f.name)).toEqual(['0.txt', '10.txt', '20.txt', '30.txt', '40.txt']);
+    // 10,000 more changes cost the client a few milliseconds, not a walk over the rows each.
+    const t0 = performance.now();
+    for (let i = 0; i < 10_000; i++) w.emit({ type: 'progress', files: [{ ...base, key: `f${i}`, name: `${i}.txt`, state: 'done', articles: 1 }], stats: null });
+    expect(performance.now() - t0).toBeLessThan(500);
+    await vi.waitFor(() => expect(client!.fileRows.counts.done).toBe(10_000));
+    expect(client.fileRows.slice(true, 0, 100)).toEqual([]);
   });
 
   it('debounces typing into one search and drops answers to superseded searches', async () => {

@@ -198,12 +198,13 @@ describe('analysis views', () => {
     await page.getByTestId('view-analysis').click();
     await page.getByTestId('analysis-tab-freq').click();
     await expect.poll(() => page.locator('[data-testid="freq-word"][data-term="万人助万企"]').count(), { timeout: 30_000 }).toBe(1);
-    // Remembered in this browser: a reload sends it to the worker again.
+    // Kept in the corpus (user_words): once the corpus is saved, a reload opens it with the word.
+    await expect.poll(() => page.getByTestId('storage-panel').getAttribute('data-save-state'), { timeout: 60_000 }).toBe('saved');
     await page.reload();
     await page.locator('[data-testid="app"][data-state="ready"]').waitFor({ timeout: 60_000 });
     await page.getByTestId('view-analysis').click();
     await page.getByTestId('analysis-tab-words').click();
-    expect(await page.getByTestId('user-word').allInnerTexts()).toEqual([expect.stringContaining('万人助万企')]);
+    await expect.poll(() => page.getByTestId('user-word').allInnerTexts()).toEqual([expect.stringContaining('万人助万企')]);
     expect(errors).toEqual([]);
   });
 

@@ -37,8 +37,8 @@ describe('hostile files', () => {
     ]);
     expect(await expectRow(page, 'image.txt', 'error')).toMatch(/PNG/);
     expect(await expectRow(page, 'report.txt', 'error')).toMatch(/PDF/);
-    expect(await expectRow(page, 'program.txt', 'error')).toMatch(/executable \(ELF\)/);
-    expect(await expectRow(page, 'setup.txt', 'error')).toMatch(/executable \(Windows\)/);
+    expect(await expectRow(page, 'program.txt', 'error')).toMatch(/可执行程序\(ELF\)/);
+    expect(await expectRow(page, 'setup.txt', 'error')).toMatch(/可执行程序\(Windows\)/);
     expect(await expectRow(page, 'garbage.txt', 'error')).toMatch(/UTF-8.*GB18030/);
     // An empty file is a bulletin with nothing in it: loaded, and its row says no article was found.
     expect(await expectRow(page, 'empty.txt', 'done')).toMatch(/(^|\D)0 篇/);

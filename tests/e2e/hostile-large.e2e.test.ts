@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { articleCount, makeBulletin } from './corpus';
 import { expectNumber, numberIn, useHarness, waitUntilReady } from './harness';
 import {
-  dropGenerated, dropGeneratedFolder, expectRow, longTasks, pageHeapMegabytes, watchLongTasks, watchRendererMemory,
+  dropGenerated, dropGeneratedFolder, expectRow, longTasks, pageHeapMegabytes, rendererMegabytes, watchLongTasks, watchRendererMemory,
 } from './hostile-kit';
 import { resultsFor } from './keep-harness';
 
@@ -96,8 +96,11 @@ describe('big input', () => {
 
   it('a folder of 10,000 files loads with the page responsive throughout', async () => {
     const { page, errors } = await h.openApp();
+    // The pages of the tests before are closed, so the renderer measured is this page's alone.
+    for (const c of page.context().browser()?.contexts() ?? []) if (c !== page.context()) await c.close();
     const before = { bulletins: await numberIn(page, 'bulletin-count'), articles: await numberIn(page, 'article-count') };
     await watchLongTasks(page);
+    const idle = Math.max(0, ...rendererMegabytes());
     const memory = watchRendererMemory();
     const t0 = Date.now();
     await dropGeneratedFolder(page, '万份简报', 10_000, '第{i}期.txt',
@@ -109,12 +112,29 @@ describe('big input', () => {
     const seconds = (Date.now() - t0) / 1000;
     const peak = memory.stop();
     const tasks = await longTasks(page);
-    console.log(`10,000 files loaded in ${seconds.toFixed(1)} s; renderer peak ${peak} MB; long tasks ${tasks.count}, longest ${tasks.longest} ms`);
+    const nodes = await page.evaluate(() => document.getElementsByTagName('*').length);
+    console.log(`10,000 files loaded in ${seconds.toFixed(1)} s; renderer ${idle} MB before, peak ${peak} MB, page heap ${await pageHeapMegabytes(page)} MB, ${nodes} elements; long tasks ${tasks.count}, longest ${tasks.longest} ms`);
     await expectNumber(page, 'article-count', before.articles + 10_000);
-    expect(await page.locator('[data-testid=file-status][data-status=done][data-name^="万份简报/"]').count()).toBe(10_000);
-    expect(tasks.longest, 'the longest main-thread task while loading (ms)').toBeLessThanOrEqual(500);
-    // A search over all 10,000 runs while they load: measured 0.8 to 1.9 GB, garbage not yet collected.
-    if (peak) expect(peak).toBeLessThan(2048);
+    // Every file is accounted for: the summary counts them all, none failed, none still waiting.
+    const summary = page.getByTestId('file-summary');
+    expect(await summary.getAttribute('data-total')).toBe(String(before.bulletins + 10_000));
+    expect(await summary.getAttribute('data-done')).toBe(String(before.bulletins + 10_000));
+    expect(await summary.getAttribute('data-pending')).toBe('0');
+    // So many files start the list on their problems only: none here.
+    expect(await page.getByTestId('file-filter-problems').isChecked()).toBe(true);
+    await page.getByTestId('file-no-problems').waitFor();
+    // Shown all, only the rows in view are in the page, and scrolling reaches the last file.
+    await page.getByTestId('file-filter-problems').uncheck();
+    const list = page.getByTestId('file-list');
+    expect(await list.getAttribute('data-windowed')).toBe('true');
+    expect(await page.getByTestId('file-status').count()).toBeLessThan(100);
+    await list.evaluate((el) => { el.scrollTop = el.scrollHeight; });
+    await expectRow(page, '万份简报/第9999期.txt', 'done');
+    // Each progress event costs the page the rows it changed (file-rows.svelte.ts), once per
+    // frame: no task near the 200 ms at which a click or a keystroke feels stuck.
+    expect(tasks.longest, 'the longest main-thread task while loading (ms)').toBeLessThanOrEqual(200);
+    // Measured 650 MB (312 MB before the drop); it was 0.9 to 1.9 GB with every row in the page.
+    if (peak) expect(peak).toBeLessThan(1200);
     expect(errors).toEqual([]);
   }, 1_000_000);
 });

@@ -2,12 +2,12 @@
 // hooks before the app starts (window.__baoxunTestHooks), several pages in one context (a reload,
 // a tab closed and another opened), browsers that keep a profile on disk (a restart), and reading
 // the saved copy's files in the Origin Private File System from a page of the site.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, expect } from 'vitest';
-import { startStaticServer, type RunningServer } from '../../scripts/serve.mjs';
+import { DIST_DIR, startStaticServer, type RunningServer } from '../../scripts/serve.mjs';
 import { CHROMIUM_PATH, expectNumber, numberIn, waitUntilReady } from './harness';
 import type { KeepTestHooks } from '../../src/worker/keep-protocol';
 
@@ -15,6 +15,15 @@ const ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run',
 ];
+
+/** Test hooks are read only by a test build (`vite build --mode e2e`, which marks its
+ *  index.html): a test that needs them fails at once, saying so, on a production build. */
+export async function requireTestBuild(root: string): Promise<void> {
+  const html = await readFile(join(root, 'index.html'), 'utf8').catch(() => '');
+  if (!html.includes('<meta name="baoxun-build" content="e2e"')) {
+    throw new Error(`${root} is a production build, which ignores test hooks: build with \`npx vite build --mode e2e\` (npm run test:e2e does)`);
+  }
+}
 
 /** A page of the app with the errors it reported. */
 export interface KeptPage {
@@ -55,7 +64,10 @@ export function useKeepHarness(root?: string) {
     async context(hooks?: KeepTestHooks, opts: { acceptDownloads?: boolean } = {}): Promise<BrowserContext> {
       const { browser } = await start();
       const c = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN', acceptDownloads: opts.acceptDownloads ?? true });
-      if (hooks) await c.addInitScript((h) => { (window as unknown as { __baoxunTestHooks: unknown }).__baoxunTestHooks = h; }, hooks);
+      if (hooks) {
+        await requireTestBuild(root ?? DIST_DIR);
+        await c.addInitScript((h) => { (window as unknown as { __baoxunTestHooks: unknown }).__baoxunTestHooks = h; }, hooks);
+      }
       contexts.push(c);
       return c;
     },

@@ -117,7 +117,7 @@ describe('network requests', () => {
     await expectNumber(page, 'article-count', articleCount(OWN));
     expect(await resultsFor(page, '银杏坪')).toBe(articleCount(OWN));
     const refused = await expectRow(page, `${third.url}other/own.txt`, 'error');
-    expect(refused).toMatch(/not on the corpus's own site/);
+    expect(refused).toMatch(/不在语料所在的网站.*上,没有下载/);
     expect(await numberIn(page, 'bulletin-count')).toBe(1);
 
     const other = await h.context();

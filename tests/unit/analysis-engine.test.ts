@@ -12,6 +12,9 @@ import { CorpusStore } from '../../src/core/store/index';
 import type { EntitiesStatus } from '../../src/worker/analysis-protocol';
 import { analysisDesk, type AnalysisRequest } from '../../src/worker/analysis-desk';
 import { EntitiesEngine } from '../../src/worker/entities-engine';
+import { readEntityCorpus } from '../../src/worker/entity-source';
+import { analyseEntities } from '../../src/core/entities/index';
+import { loadGazetteer } from '../../src/core/places/index';
 import { seedFiles } from './helpers/seeds';
 
 let store: CorpusStore;
@@ -108,6 +111,24 @@ describe('the entity pass in the worker', () => {
   });
 });
 
+describe('passes after the first', () => {
+  it('read again only the bulletins jieba now cuts differently, giving the whole-corpus report; then none', async () => {
+    let since = events.length;
+    engine.changed();
+    const second = await until('ready', since);
+    // The first pass taught jieba the names: texts holding them are cut anew, their bulletins read again.
+    expect(second.lastUpdate!.extracted).toBeGreaterThan(0);
+    const { tag: jiebaTag } = await import('jieba-wasm');
+    const expected = analyseEntities(readEntityCorpus(store.db).articles, { tagger: { tag: (t) => jiebaTag(t, true) }, gazetteer: await loadGazetteer() });
+    expect(JSON.stringify(engine.report)).toBe(JSON.stringify(expected));
+    since = events.length;
+    engine.changed();
+    const third = await until('ready', since);
+    expect(third.lastUpdate).toMatchObject({ extracted: 0, relinked: 0, removed: 0 });
+    expect(third.timings!.extractMs).toBeLessThan(second.timings!.extractMs);
+  }, 60_000);
+});
+
 describe('user words', () => {
   it('keeps a slogan whole after it is added, in the seg columns and the FTS index', async () => {
     const before = column(`SELECT count(*) FROM articles_fts WHERE articles_fts MATCH '"万人助万企"'`)[0];
@@ -142,6 +163,11 @@ describe('analyses over a result set', () => {
     expect(all.edges.length).toBeGreaterThan(0);
     const total = (r: { edges: Array<{ count: number }> }) => r.edges.reduce((s, e) => s + e.count, 0);
     expect(total(some)).toBeLessThanOrEqual(total(all));
+    // A national leader cited in the texts (习近平总书记) is in the index but not among those present.
+    expect(engine.report!.people.some((p) => p.name === '习近平')).toBe(true);
+    const nodes = (all as unknown as { nodes: Array<{ name: string }> }).nodes;
+    expect(nodes.length).toBeGreaterThan(0);
+    expect(nodes.some((n) => n.name === '习近平')).toBe(false);
   });
 
   it('weighs keywords against the whole corpus', async () => {

@@ -34,6 +34,10 @@ describe('entities command', () => {
     const liu = out.people.find((p) => p.id === '刘怀斌@红旗区')!;
     expect(liu.roles).toEqual(['official']);
     expect(liu.posts.map((p) => p.post)).toEqual(['红旗区区长', '红旗区委副书记', '红旗区委书记']);
+    // The shape: each post has title, org and the date it is first seen held.
+    expect((liu.posts as unknown as Array<Record<string, unknown>>).map((p) => [p.title, p.org, p.date])).toEqual([
+      ['区长', '红旗区', '2023-08-25'], ['副书记', '红旗区委', '2023-08-25'], ['书记', '红旗区委', '2026'],
+    ]);
     expect(out.posts.find((p) => p.post === '卫滨区委书记')!.holders.map((h) => h.name)).toEqual(['李海潮', '邓国永']);
     expect(out.places.find((p) => p.name === '洪门镇')).toMatchObject({ status: 'resolved', county: '红旗区', city: '新乡市' });
     expect(out.dictionary).toContain('刘怀斌 1000 nr');

@@ -58,8 +58,13 @@ describe('hostile archives', () => {
   it('never unpacks an entry past the size it declares, however much its data holds', () => {
     const zip = declareSize(zipSync({ 'liar.txt': new Uint8Array(32 * 1024 * 1024).fill(0x41) }), 1000);
     const listing = listZip(zip);
-    expect(listing.entries).toEqual([{ path: 'liar.txt', rawName: 'liar.txt', size: 1000 }]);
-    const out = extractZipEntries(zip, listing.entries).get('liar.txt');
+    expect(listing.entries).toEqual([{ path: 'liar.txt', rawName: 'liar.txt', size: 1000, crc: expect.any(Number) }]);
+    // Cut at the size it declares, the entry fails the checksum of its whole data: it is named.
+    const checked = extractZipEntries(zip, listing.entries).get('liar.txt');
+    expect(checked).toBeInstanceOf(Error);
+    expect((checked as Error).message).toMatch(/^CRC-32 [0-9a-f]{8} ≠ [0-9a-f]{8}$/);
+    // Unchecked, it still never unpacks past the declared size.
+    const out = extractZipEntries(zip, [{ ...listing.entries[0], crc: undefined }]).get('liar.txt');
     if (!(out instanceof Uint8Array)) throw new Error(`not inflated: ${String(out)}`);
     expect(out.length).toBe(1000);
   });

@@ -15,7 +15,12 @@ interface PageGlobals {
 }
 const page = globalThis as unknown as PageGlobals;
 
-const worker = new Worker(new URL('../../../src/worker/worker.ts', import.meta.url), { type: 'module', name: 'baoxun-corpus' });
+// `?workers=N` sets the corpus worker's parse workers (src/worker/parse-pool.ts), so the pool
+// benchmark (bench/lib/pool-browser.ts) loads the same corpus with and without them.
+const workers = /[?&]workers=(\d+)/.exec(String((globalThis as unknown as { location: { search: string } }).location.search))?.[1];
+const worker = new Worker(new URL('../../../src/worker/worker.ts', import.meta.url), {
+  type: 'module', name: workers === undefined ? 'baoxun-corpus' : `baoxun-corpus parse-workers=${workers}`,
+});
 let nextId = 1;
 const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
 worker.addEventListener('message', (e) => {

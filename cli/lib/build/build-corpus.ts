@@ -8,7 +8,8 @@ import { availableParallelism } from 'node:os';
 import initSqlJs from 'sql.js/dist/sql-wasm.js';
 import type { Database, SqlJsStatic } from 'sql.js';
 import { writeFile } from 'node:fs/promises';
-import { storePrepared } from '../../../src/core/ingest/prepared';
+import { GroupWriter } from '../../../src/core/ingest/ingest-group';
+import type { IngestResult } from '../../../src/core/ingest/types';
 import { StoryTracker } from '../../../src/core/query/stories';
 import { CorpusStore } from '../../../src/core/store/index';
 import { optimizeSearchIndexes } from '../../../src/core/store/search-index';
@@ -99,6 +100,18 @@ export async function buildCorpus(paths: string[], opts: BuildOptions): Promise<
     let articles = 0;
     let lastProgress = 0;
     let writerMs = 0;
+    const stored = (job: WorkerJob, r: IngestResult) => {
+      if (r.state === 'skipped') duplicates++;
+      else if (r.state === 'error') failed.push({ file: job.path, error: r.problem?.message ?? 'failed' });
+      articles += r.articles;
+    };
+    // The writer stores the prepared files a group per transaction (core/ingest/ingest-group.ts).
+    const writer = new GroupWriter<WorkerJob>(store, stored);
+    const write = (step: () => void) => {
+      const storing = performance.now();
+      step();
+      writerMs += performance.now() - storing;
+    };
     await runPool(jobs, workers, (reply) => {
       done++;
       const job = jobs[reply.seq];
@@ -107,12 +120,8 @@ export async function buildCorpus(paths: string[], opts: BuildOptions): Promise<
         return;
       }
       inputBytes += reply.prepared.size;
-      const storing = performance.now();
-      const r = storePrepared(store, reply.prepared);
-      writerMs += performance.now() - storing;
-      if (r.state === 'skipped') duplicates++;
-      else if (r.state === 'error') failed.push({ file: job.path, error: r.problem?.message ?? 'failed' });
-      articles += r.articles;
+      write(() => writer.add(reply.prepared!, job));
+      if (done === jobs.length) write(() => writer.flush());
       const now = performance.now();
       if (opts.progress && (now - lastProgress > 2000 || done === jobs.length)) {
         lastProgress = now;
@@ -120,6 +129,7 @@ export async function buildCorpus(paths: string[], opts: BuildOptions): Promise<
         opts.progress({ files: done, total: jobs.length, bytes: inputBytes, articles, seconds: (now - started) / 1000, rssBytes: process.memoryUsage().rss });
       }
     });
+    write(() => writer.flush());
     const loaded = performance.now();
     // The last steps rewrite much of the file in a few big transactions; a rollback journal kept
     // in memory would hold every page they change (the whole file for a compaction). Without a

@@ -2,6 +2,7 @@
 // tables): the SQL console's writer (RFC 4180, CRLF, UTF-8 with a byte-order mark so that Excel
 // reads the Chinese text as UTF-8).
 import { toCsv } from '../console/csv';
+import type { TimelineReport } from './timeline';
 import type { CoReport, FrequencyReport, KwicLine, TrendReport } from './types';
 
 /** Concordance lines as CSV: left context, match, right context and where each line is from. */
@@ -38,4 +39,9 @@ export function cooccurrenceCsv(report: CoReport): string {
     name.get(e.source)?.name ?? e.source, name.get(e.source)?.district ?? null,
     name.get(e.target)?.name ?? e.target, name.get(e.target)?.district ?? null, e.count,
   ]));
+}
+
+/** The corpus timeline as CSV: one row per month. */
+export function timelineCsv(report: TimelineReport): string {
+  return toCsv(['month', 'articles', 'event_dates', 'articles_naming_dates'], report.months.map((m) => [m.month, m.articles, m.events, m.eventArticles]));
 }

@@ -7,7 +7,9 @@ export { frequencies, docSentences, type FrequencyOptions } from './frequencies'
 export { articleKeywords, contentWords, documentFrequencies, inverseFrequency, keywordsOf, type DocumentFrequencies, type SegColumns } from './tfidf';
 export { countOccurrences, monthOf, monthRange, trends, type TrendOptions } from './trends';
 export { cooccurrence, type CoOptions, type PersonArticles } from './cooccurrence';
-export { concordanceCsv, cooccurrenceCsv, frequencyCsv, trendCsv } from './csv';
+export { concordanceCsv, cooccurrenceCsv, frequencyCsv, timelineCsv, trendCsv } from './csv';
+export { eventDates, referenceOf, type DateReference, type EventDate, type EventPrecision } from './event-dates';
+export { timeline, type TimelineMonth, type TimelineReport } from './timeline';
 export { isContentWord, STOP_WORDS } from './stopwords';
 export { segWords, sentencesOf } from './words';
 export * from './people-views';

@@ -12,16 +12,16 @@ export function isBulletinName(name: string): boolean {
 }
 
 /** Magic numbers of common binary files that users drop by mistake, for a specific message. */
-const MAGIC: Array<[number[], string]> = [
-  [[0x89, 0x50, 0x4e, 0x47], 'a PNG image'],
-  [[0xff, 0xd8, 0xff], 'a JPEG image'],
-  [[0x47, 0x49, 0x46, 0x38], 'a GIF image'],
-  [[0x25, 0x50, 0x44, 0x46], 'a PDF document'],
-  [[0x50, 0x4b, 0x03, 0x04], 'a ZIP archive (or an Office document)'],
-  [[0x7f, 0x45, 0x4c, 0x46], 'an executable (ELF)'],
-  [[0x4d, 0x5a], 'an executable (Windows)'],
-  [[0xd0, 0xcf, 0x11, 0xe0], 'an old Office document'],
-  [[0x1f, 0x8b], 'a gzip archive'],
+const MAGIC: Array<[number[], string, string]> = [
+  [[0x89, 0x50, 0x4e, 0x47], 'a PNG image', 'png'],
+  [[0xff, 0xd8, 0xff], 'a JPEG image', 'jpeg'],
+  [[0x47, 0x49, 0x46, 0x38], 'a GIF image', 'gif'],
+  [[0x25, 0x50, 0x44, 0x46], 'a PDF document', 'pdf'],
+  [[0x50, 0x4b, 0x03, 0x04], 'a ZIP archive (or an Office document)', 'zip'],
+  [[0x7f, 0x45, 0x4c, 0x46], 'an executable (ELF)', 'elf'],
+  [[0x4d, 0x5a], 'an executable (Windows)', 'exe'],
+  [[0xd0, 0xcf, 0x11, 0xe0], 'an old Office document', 'ole'],
+  [[0x1f, 0x8b], 'a gzip archive', 'gzip'],
 ];
 
 function startsWith(bytes: Uint8Array, sig: number[]): boolean {
@@ -33,8 +33,8 @@ export function normaliseLineEnds(text: string): string {
   return text.indexOf('\r') < 0 ? text : text.replace(/\r\n?/g, '\n');
 }
 
-function fail(error: string): DecodedText {
-  return { text: '', encoding: null, error, bom: false };
+function fail(error: string, reason: string): DecodedText {
+  return { text: '', encoding: null, error, reason, bom: false };
 }
 
 function tryDecode(label: string, bytes: Uint8Array): string | null {
@@ -91,11 +91,11 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
     encoding = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
     text = new TextDecoder(encoding).decode(bytes);
   } else {
-    for (const [sig, what] of MAGIC) {
-      if (startsWith(bytes, sig)) return fail(`not a text file: it looks like ${what}`);
+    for (const [sig, what, kind] of MAGIC) {
+      if (startsWith(bytes, sig)) return fail(`not a text file: it looks like ${what}`, `binary:${kind}`);
     }
     const probe = bytes.subarray(0, Math.min(bytes.length, 65536));
-    if (probe.includes(0)) return fail('not a text file: it contains NUL bytes (binary data)');
+    if (probe.includes(0)) return fail('not a text file: it contains NUL bytes (binary data)', 'nul-bytes');
     text = tryDecode('utf-8', bytes) ?? utf8CutShort(bytes);
     encoding = 'utf-8';
     if (text === null) {
@@ -103,11 +103,11 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
       encoding = 'gb18030';
     }
     if (text === null) {
-      return fail('not readable as text: the bytes are neither valid UTF-8 nor GB18030/GBK');
+      return fail('not readable as text: the bytes are neither valid UTF-8 nor GB18030/GBK', 'not-utf8-gbk');
     }
   }
   if (controlShare(text) > 0.05) {
-    return fail(`not a text file: too many control characters for ${encoding} text (binary data?)`);
+    return fail(`not a text file: too many control characters for ${encoding} text (binary data?)`, `control-chars:${encoding}`);
   }
   return { text: normaliseLineEnds(text), encoding, error: null, bom };
 }

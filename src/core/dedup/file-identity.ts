@@ -1,7 +1,7 @@
 // Level 1: identical files. Two files are the same bulletin when their bytes are equal (SHA-256),
 // or when their decoded text is equal after whitespace is normalised: a GBK copy of a UTF-8
 // file, a copy with CRLF line ends or re-wrapped lines is the same bulletin, loaded once.
-import { hashString } from './hash';
+import { fmix32 } from './hash';
 
 /** Every kind of whitespace, including the ideographic space, NBSP, BOM and zero-width space. */
 const WHITESPACE = /[\s\u00a0\u200b\u3000\ufeff]+/g;
@@ -12,10 +12,34 @@ const WHITESPACE = /[\s\u00a0\u200b\u3000\ufeff]+/g;
  * so an accidental collision among a million files has odds of about 1 in 36 million.
  */
 export function fileIdentity(text: string): string {
-  const t = text.replace(WHITESPACE, '');
-  const h1 = hashString(t, 0x811c9dc5).toString(16).padStart(8, '0');
-  const h2 = hashString(t, 0x9e3779b9).toString(16).padStart(8, '0');
-  return `${t.length.toString(36)}-${h1}${h2}`;
+  // One pass, no copy: the same value as hashString over text.replace(WHITESPACE, '') twice
+  // (the loop of hash.ts inlined for both seeds), at a fraction of the cost on a large file.
+  const skip = whitespaceUnits();
+  let a = 0x811c9dc5;
+  let b = 0x9e3779b9;
+  let length = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (skip[c] === 1) continue;
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193);
+    length++;
+  }
+  const h1 = fmix32(a).toString(16).padStart(8, '0');
+  const h2 = fmix32(b).toString(16).padStart(8, '0');
+  return `${length.toString(36)}-${h1}${h2}`;
+}
+
+let whitespace: Uint8Array | null = null;
+
+/** 1 for each UTF-16 unit WHITESPACE matches (all of them are in the BMP), built once. */
+function whitespaceUnits(): Uint8Array {
+  if (whitespace) return whitespace;
+  const table = new Uint8Array(0x10000);
+  const one = new RegExp(`^${WHITESPACE.source}$`);
+  for (let c = 0; c < 0x10000; c++) if (c < 0xd800 || c > 0xdfff) table[c] = one.test(String.fromCharCode(c)) ? 1 : 0;
+  whitespace = table;
+  return table;
 }
 
 /** SHA-256 of a file's bytes, as lower-case hex (Web Crypto: browsers, workers and Node). */

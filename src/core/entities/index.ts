@@ -9,10 +9,11 @@ import type { ArticlePlaces, Place } from '../places/types';
 import type { ParsedBulletin } from '../types';
 
 export { extractMentions, type ExtractOptions } from './extract';
+export { EntityCache, type UpdateOptions, type UpdateStats } from './incremental';
 export { buildPeopleIndex, holdersOf, postViews } from './people';
 export { dictionaryLines, DEFAULT_FREQ, type UserWord } from './dictionary';
 export { reasonText } from './reasons';
-export { indexTokens, tokenCache, NO_TOKENS, type TokenIndex } from './tagger';
+export { indexTokens, sameTokens, tokenCache, NO_TOKENS, type TokenIndex } from './tagger';
 export type * from './types';
 
 /** Everything the entity views need: people with posts, who held each post, and places. */

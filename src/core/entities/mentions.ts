@@ -19,7 +19,7 @@ export interface FoundName {
   /** The title chain as written (区委书记、区长), null for a bare mention. */
   titleText: string | null;
   /** How the name was found (for the reasons the index gives). */
-  via: 'title' | 'title-list' | 'list' | 'known' | 'speech';
+  via: 'title' | 'title-list' | 'title-after' | 'list' | 'known' | 'speech';
 }
 
 /** Characters that end a piece of a title chain when walking back from the title. Quotes do

@@ -76,3 +76,15 @@ export function tokenCache(tagger: Tagger | undefined): (text: string) => TokenI
     return t;
   };
 }
+
+/** True when two token indexes of the same text hold the same words and tags (after jieba
+ *  learned new words, most texts cut the same; those that do not must be read again). */
+export function sameTokens(a: TokenIndex, b: TokenIndex, length: number): boolean {
+  if (a.tagged !== b.tagged) return false;
+  for (let i = 0; i < length; i++) {
+    const x = a.get(i);
+    const y = b.get(i);
+    if (x?.len !== y?.len || x?.tag !== y?.tag) return false;
+  }
+  return true;
+}

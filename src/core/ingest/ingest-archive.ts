@@ -4,7 +4,7 @@ import type { Segmenter } from '../segment';
 import type { CorpusStore } from '../store';
 import { ingestFile, notLoaded, problem } from './ingest-file';
 import type { IngestResult } from './types';
-import { extractZipEntries, listZip, zipBatches, ZIP_LIMITS, type ZipLimits } from './zip';
+import { extractZipEntries, listZip, zipBatches, ZipEntryDamage, ZIP_LIMITS, type ZipLimits } from './zip';
 
 /** Callbacks through which an archive's entries report their progress. */
 export interface ArchiveProgress {
@@ -45,7 +45,7 @@ export async function ingestArchive(
       inflated.delete(entry.rawName); // let each entry's bytes go as soon as it is stored
       const result = bytes instanceof Uint8Array
         ? await ingestFile(store, segmenter, { name, bytes, source: 'zip' })
-        : notLoaded(name, 'error', problem('zip-invalid', bytes?.message ?? 'entry missing'));
+        : notLoaded(name, 'error', problem('zip-entry-damaged', bytes?.message ?? 'entry missing', bytes instanceof ZipEntryDamage ? bytes.reason : 'inflate'));
       total.articles += result.articles;
       total.fragments += result.fragments;
       progress.done(result);

@@ -12,7 +12,7 @@ import type { Article, ParsedBulletin } from '../types';
 import type { IngestInput, IngestResult, Problem, ProblemCode } from './types';
 
 /** The problem record for a file: its code, a sentence saying what is wrong, and the detail. */
-export function problem(code: ProblemCode, detail?: string): Problem {
+export function problem(code: ProblemCode, detail?: string, reason?: string): Problem {
   const say: Record<ProblemCode, string> = {
     'not-bulletin': 'not a bulletin (only .txt and .md files are read)',
     duplicate: `the same file is already loaded as ${detail}`,
@@ -22,6 +22,7 @@ export function problem(code: ProblemCode, detail?: string): Problem {
     'read-failed': `could not be read: ${detail}`,
     'file-too-large': `too large to load (${detail} limit); split it into smaller files`,
     'zip-invalid': `not a readable zip archive (${detail})`,
+    'zip-entry-damaged': `damaged inside its archive (${detail}); the other entries load`,
     'zip-too-large': `unpacking it would take the archive past the ${detail} limit`,
     'zip-nested': 'an archive inside an archive, not opened',
     'zip-metadata': 'macOS metadata, not a bulletin',
@@ -31,7 +32,7 @@ export function problem(code: ProblemCode, detail?: string): Problem {
     'lost-in-crash': 'loaded, but not yet saved when the corpus worker stopped: load it again',
     cancelled: 'not loaded: the load was cancelled',
   };
-  return { code, message: say[code], ...(detail === undefined ? {} : { detail }) };
+  return { code, message: say[code], ...(detail === undefined ? {} : { detail }), ...(reason === undefined ? {} : { reason }) };
 }
 
 /** A result for a file that never reached the store. */
@@ -78,7 +79,7 @@ export async function ingestFile(
     return { ...notLoaded(name, 'skipped', problem('duplicate-text', sameText.name)), encoding: decoded.encoding };
   }
   let parsed: ParsedBulletin | null = null;
-  let failure: Problem | null = decoded.error ? problem('unreadable', decoded.error) : null;
+  let failure: Problem | null = decoded.error ? problem('unreadable', decoded.error, decoded.reason) : null;
   if (!failure) {
     try {
       parsed = parseBulletin(decoded.text, { fileName: name });

@@ -21,6 +21,7 @@ export type ProblemCode =
   | 'read-failed' // the browser could not read the file (moved, permission)
   | 'file-too-large' // bigger than the page will read into memory
   | 'zip-invalid' // a damaged archive or not a zip at all
+  | 'zip-entry-damaged' // one entry of an archive does not inflate or fails its CRC-32
   | 'zip-too-large' // the entry would take the archive past the unpacked-size limit
   | 'zip-nested' // an archive inside an archive
   | 'zip-metadata' // macOS resource forks and folders of metadata inside an archive
@@ -37,6 +38,10 @@ export interface Problem {
   message: string;
   /** The specific cause (decoder message, exception text, earlier file name, limit). */
   detail?: string;
+  /** A stable code for the cause where the detail is a sentence of ours, so the page can say it
+   *  in its language: `binary:png`, `nul-bytes`, `not-utf8-gbk`, `control-chars:utf-8` (decoder),
+   *  `crc`, `inflate` (zip entry), `http:404`, `other-origin:<origin>` (fetch). */
+  reason?: string;
 }
 
 /** What became of one file. */

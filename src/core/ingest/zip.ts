@@ -4,6 +4,7 @@ import { unzipSync } from 'fflate';
 import { isBulletinName } from '../decode';
 import { problem } from './ingest-file';
 import type { Problem } from './types';
+import { centralCrcs, crc32 } from './zip-crc';
 
 /** The largest bulletin the page reads, loose or inside an archive: a 50 MB bulletin already
  *  peaks near 2 GB in the tab (text, parse, index, the saved copy), and sql.js stops at 2 GB. */
@@ -35,6 +36,15 @@ export interface ZipEntry {
   rawName: string;
   /** Unpacked size as the archive declares it; inflating never writes more than this. */
   size: number;
+  /** The CRC-32 the archive stores for it; undefined when its directory was not walked. */
+  crc?: number;
+}
+
+/** Why an entry's bytes were not taken: they fail their checksum, or do not inflate. */
+export class ZipEntryDamage extends Error {
+  constructor(readonly reason: 'crc' | 'inflate', message: string) {
+    super(message);
+  }
 }
 
 /** An archive's bulletins, its skipped entries, or why it could not be opened. */
@@ -74,11 +84,12 @@ function isMetadata(path: string): boolean {
 
 /** List an archive's entries: bulletins to load (within the limits) and skipped entries. */
 export function listZip(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): ZipListing {
-  const found: Array<{ name: string; size: number }> = [];
+  const found: Array<{ name: string; size: number; crc?: number }> = [];
+  const crcs = centralCrcs(bytes);
   try {
     unzipSync(bytes, {
       filter: (f) => {
-        found.push({ name: f.name, size: f.originalSize });
+        found.push({ name: f.name, size: f.originalSize, crc: crcs?.[found.length] });
         return false;
       },
     });
@@ -99,7 +110,7 @@ export function listZip(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): ZipL
     else if (total + f.size > limits.maxTotalBytes) skip(problem('zip-too-large', limitText));
     else {
       total += f.size;
-      listing.entries.push({ path, rawName: f.name, size: f.size });
+      listing.entries.push({ path, rawName: f.name, size: f.size, ...(f.crc === undefined ? {} : { crc: f.crc }) });
     }
   }
   return listing;
@@ -123,21 +134,34 @@ export function zipBatches(entries: ZipEntry[], maxBytes = 32 * 1024 * 1024, max
   return batches;
 }
 
-/** Inflate some entries. Returns each entry's bytes, or the error that entry raised. */
+function hex(n: number): string {
+  return n.toString(16).padStart(8, '0');
+}
+
+/** An entry's inflated bytes if they match the checksum the archive stores for them. */
+function checked(e: ZipEntry, data: Uint8Array | undefined): Uint8Array | Error {
+  if (!data) return new ZipEntryDamage('inflate', 'entry not found');
+  if (e.crc === undefined) return data;
+  const got = crc32(data);
+  return got === e.crc ? data : new ZipEntryDamage('crc', `CRC-32 ${hex(got)} ≠ ${hex(e.crc)}`);
+}
+
+/** Inflate some entries. Returns each entry's bytes, or the error that entry raised (a
+ *  ZipEntryDamage: it does not inflate, or its bytes fail the archive's checksum). */
 export function extractZipEntries(bytes: Uint8Array, entries: ZipEntry[]): Map<string, Uint8Array | Error> {
   const wanted = new Set(entries.map((e) => e.rawName));
   const out = new Map<string, Uint8Array | Error>();
   try {
     const files = unzipSync(bytes, { filter: (f) => wanted.has(f.name) });
-    for (const e of entries) out.set(e.rawName, files[e.rawName] ?? new Error('entry not found'));
+    for (const e of entries) out.set(e.rawName, checked(e, files[e.rawName]));
   } catch {
     // One damaged entry spoils the batch: inflate one by one to pin the error on it.
     for (const e of entries) {
       try {
         const one = unzipSync(bytes, { filter: (f) => f.name === e.rawName });
-        out.set(e.rawName, one[e.rawName] ?? new Error('entry not found'));
+        out.set(e.rawName, checked(e, one[e.rawName]));
       } catch (err) {
-        out.set(e.rawName, err instanceof Error ? err : new Error(String(err)));
+        out.set(e.rawName, new ZipEntryDamage('inflate', err instanceof Error ? err.message : String(err)));
       }
     }
   }

@@ -2,7 +2,7 @@
 // line) cannot be opened as it is, but its bulletins' texts can: they are parsed, segmented and
 // indexed again by today's code into a new corpus, keeping each bulletin's name, origin and
 // SHA-256 (so links to its articles keep working) and the user's work that is keyed to them:
-// paper/date corrections and the dedup desk's split/merge decisions.
+// paper/date corrections, the dedup desk's split/merge decisions and the dictionary words.
 import type { Database, SqlJsStatic, SqlValue } from 'sql.js';
 import { fileIdentity } from '../dedup/file-identity';
 import { segmentArticle } from '../ingest/ingest-file';
@@ -17,12 +17,13 @@ export interface RebuildReport {
   bulletins: number;
   articles: number;
   corrections: number;
-  /** Rows copied from tables of the user's decisions (story_overrides …). */
+  /** Rows copied from tables of the user's decisions (story_overrides, user_words). */
   decisions: number;
 }
 
-/** Tables of user decisions keyed by article references (sha256.index), copied as they are. */
-export const REFERENCE_KEYED_TABLES = ['story_overrides'] as const;
+/** Tables of user decisions that do not depend on article ids, copied as they are: those keyed
+ *  by article references (sha256.index) and the user's dictionary words. */
+export const REFERENCE_KEYED_TABLES = ['story_overrides', 'user_words'] as const;
 
 type Row = Record<string, SqlValue>;
 

@@ -3,4 +3,5 @@
 export { createGazetteer, loadGazetteer, type Gazetteer, type PcasData } from './gazetteer';
 export { scanPlaces } from './scan';
 export { resolvePlaces } from './resolve';
+export { mergePlaces } from './merge';
 export type { ArticlePlaces, GazetteerEntry, Place, PlaceArticle, PlaceHit, PlaceLevel, PlacePath, ResolvedBy } from './types';

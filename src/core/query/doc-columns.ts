@@ -8,7 +8,7 @@ import type { Database } from 'sql.js';
 import type { FacetField } from './types';
 
 /** Facet fields held as one code per article (the reporter facet is a list per article). */
-export type CodedField = Exclude<FacetField, 'reporter'>;
+export type CodedField = Exclude<FacetField, 'reporter' | 'person'>;
 const CODED: readonly CodedField[] = ['district', 'paper', 'year', 'month', 'kind', 'credit'];
 
 /** Distinct values of a field; code 0 stands for "none". */

@@ -14,6 +14,7 @@ import { Ranker } from './ranker';
 import { literalTiers, ResultOrder, sortByKey } from './results';
 import { articleRef, parseArticleRef } from './ref';
 import { parseQuery } from './syntax';
+import { peopleFacet, personArticleIds } from './people-facet';
 import {
   FACET_FIELDS, SORT_ORDERS, type FacetCounts, type FacetFilter, type SearchPage, type SearchRequest,
   type SearchRow, type SortOrder,
@@ -82,7 +83,8 @@ export class Searcher {
       this.cols.refresh(this.db);
       this.seenChanges = changes;
     }
-    const match = this.last?.key === key ? this.last : this.match(key, compiled, sort, everyPrinting, wantFacets);
+    const people = filters.filter((f) => f.field === 'person').map((f) => f.value);
+    const match = this.last?.key === key ? this.last : this.match(key, compiled, sort, everyPrinting, wantFacets, people);
     this.last = match;
 
     const pageIds = match.order.slice(offset, limit);
@@ -135,15 +137,24 @@ export class Searcher {
     return out.sort();
   }
 
-  private match(key: string, q: CompiledQuery, sort: SortOrder, everyPrinting: boolean, wantFacets: boolean): Match {
+  private match(key: string, q: CompiledQuery, sort: SortOrder, everyPrinting: boolean, wantFacets: boolean, people: string[] = []): Match {
     const cols = this.cols;
-    const hits = this.hits(q);
+    const textHits = this.hits(q);
+    // People chips (ORed) narrow the hits before the other chips, so every facet counts within
+    // them; the people facet itself counts without them (people-facet.ts).
+    const named = people.length ? personArticleIds(this.db, people) : null;
+    const hits = named ? textHits.filter((id) => named.has(id)) : textHits;
     const fails = chipFailures(cols, hits, q.chips);
     let kept = 0;
     for (let i = 0; i < hits.length; i++) if (!fails[i]) kept++;
     const ids = new Int32Array(kept);
     for (let i = 0, k = 0; i < hits.length; i++) if (!fails[i]) ids[k++] = hits[i];
     const facets = wantFacets ? facetCounts(cols, hits, fails, everyPrinting) : [];
+    if (wantFacets) {
+      const basis = named ? passing(textHits, chipFailures(cols, textHits, q.chips)) : ids;
+      const person = peopleFacet(this.db, basis, everyPrinting);
+      if (person) facets.push(person);
+    }
     let order: ResultOrder;
     if (sort === 'relevance' && !q.all && q.rankTerms.length) {
       const literal = q.rankTerms.filter((t) => t.field === null || t.field === 'headline' || t.field === 'kicker').map((t) => t.text);
@@ -193,11 +204,16 @@ export class Searcher {
 }
 
 /** Chips deduplicated, on known fields, in a stable order (equal requests share a cache key). */
+/** The hits that fail no chip. */
+function passing(hits: Int32Array, fails: Uint8Array): Int32Array {
+  return hits.filter((_, i) => !fails[i]);
+}
+
 function normaliseFilters(filters: FacetFilter[]): FacetFilter[] {
   const seen = new Set<string>();
   const out: FacetFilter[] = [];
   for (const f of filters) {
-    if (!FACET_FIELDS.includes(f.field) || typeof f.value !== 'string') continue;
+    if ((!FACET_FIELDS.includes(f.field) && f.field !== 'person') || typeof f.value !== 'string') continue;
     const k = `${f.field}\u0000${f.value}`;
     if (seen.has(k)) continue;
     seen.add(k);

@@ -3,8 +3,10 @@
 import type { ArticlePage, ArticleRow } from '../store/types';
 import type { QueryHint } from './syntax';
 
-/** The fields the facet panel counts and a filter chip can narrow by. */
-export type FacetField = 'district' | 'paper' | 'year' | 'month' | 'kind' | 'credit' | 'reporter';
+/** The fields the facet panel counts and a filter chip can narrow by. `person` (a person id of
+ *  the people index) is read from the entity tables with SQL (people-facet.ts), not from the
+ *  in-memory columns, so it is not in FACET_FIELDS. */
+export type FacetField = 'district' | 'paper' | 'year' | 'month' | 'kind' | 'credit' | 'reporter' | 'person';
 
 /** Every facet field, in the order the panel shows them. */
 export const FACET_FIELDS: readonly FacetField[] = ['district', 'paper', 'year', 'month', 'kind', 'credit', 'reporter'];

@@ -34,6 +34,11 @@ const TRAILING = /[，,。；;！!？?、：:”’」』）)】》]/;
 const LOOKAHEAD = 8;
 /** Candidate sources tried per clause: bounds the work on text full of one formula. */
 const MAX_CANDIDATES = 200;
+/** A clause whose rarest gram already occurs this often earlier is repetition (one sentence
+ *  printed over and over), not a layout echo: only its first and its nearest earlier occurrence
+ *  are tried. Each candidate is grown along the whole repeated text, so trying 200 of them made
+ *  one sentence repeated to 5 M characters take minutes; real prose never gets near this. */
+const CROWDED_GRAM = 48;
 
 /** Edits a run of `len` content characters may carry and still count as a near-copy. */
 export function runBudget(len: number): number {
@@ -134,7 +139,11 @@ class EchoFinder {
     for (let o = 0; o + GRAM <= len; o += GRAM) lists.push({ o, occ: this.grams.get(gramKey(st.text, c.cStart + o)) ?? [] });
     lists.sort((a, b) => a.occ.length - b.occ.length);
     const starts = new Map<number, number>(); // candidate source start -> its paragraph
-    for (const { o, occ } of lists.slice(0, e + 1)) {
+    const rarest = lists[0];
+    if (rarest && earlierCount(rarest.occ, c.cStart) > CROWDED_GRAM) {
+      const before = earlierCount(rarest.occ, c.cStart);
+      for (const q of [rarest.occ[0], rarest.occ[before - 1]]) starts.set(q - rarest.o, st.para[q]);
+    } else for (const { o, occ } of lists.slice(0, e + 1)) {
       for (const q of occ) {
         if (q >= c.cStart || starts.size >= MAX_CANDIDATES) break;
         starts.set(q - o, st.para[q]);
@@ -265,6 +274,18 @@ class EchoFinder {
     return { paragraph: run.para, start, end, sourceParagraph: run.srcPara, sourceStart, sourceEnd,
       similarity: Math.round((1 - run.edits / len) * 1000) / 1000 };
   }
+}
+
+/** How many of the ascending positions `occ` lie before `at` (binary search). */
+function earlierCount(occ: number[], at: number): number {
+  let lo = 0;
+  let hi = occ.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (occ[mid] < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** True when [from, to) covers at least SENTENCE_COVER of some sentence's content. */

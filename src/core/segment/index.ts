@@ -51,7 +51,15 @@ export function segmentForIndex(segmenter: Segmenter, text: string | null | unde
   if (!text) return '';
   const words: string[] = [];
   for (const token of segmenter.cut(text)) {
-    if (!SKIP_TOKEN.test(token)) words.push(token.trim());
+    // Most tokens are Chinese words: starting and ending with an ideograph, they are neither
+    // skipped nor trimmed, and the Unicode regex (a third of this function's time) is not run.
+    if (isIdeograph(token.charCodeAt(0)) && isIdeograph(token.charCodeAt(token.length - 1))) words.push(token);
+    else if (!SKIP_TOKEN.test(token)) words.push(token.trim());
   }
   return words.join(' ');
+}
+
+/** CJK Unified Ideographs (the basic block): never whitespace, punctuation or a symbol. */
+function isIdeograph(c: number): boolean {
+  return c >= 0x4e00 && c <= 0x9fff;
 }

@@ -6,6 +6,7 @@
 import type { Database, SqlJsStatic, SqlValue } from 'sql.js';
 import type { CorpusStore } from './corpus-store';
 import { SCHEMA_VERSION } from './schema';
+import { ensureUserWordsTable } from './user-words';
 
 /** The 16 bytes every SQLite 3 database file starts with. */
 const SQLITE_MAGIC = 'SQLite format 3\0';
@@ -90,7 +91,7 @@ export function openCorpusFile(
   try {
     const check = String(scalar(db, 'PRAGMA quick_check') ?? '');
     if (check !== 'ok') throw new CorpusFileError('damaged', `the database is damaged (${check.slice(0, 200)})`);
-    const facts = readFacts(db);
+    const facts = migrateInPlace(db, readFacts(db));
     if (facts.missing.includes('bulletins')) {
       throw new CorpusFileError('not-corpus', 'this SQLite database is not a Baoxun corpus: it has no bulletins table');
     }
@@ -107,6 +108,18 @@ export function openCorpusFile(
     if (e instanceof CorpusFileError) throw e;
     throw new CorpusFileError('damaged', `the database cannot be read: ${e instanceof Error ? e.message : String(e)}`);
   }
+}
+
+/**
+ * Bring a file of an older version up to this page's in place when the change between them is
+ * only additive (a new table), so it opens as it is instead of being rebuilt from its texts.
+ * 5 → 6: the `user_words` table. Returns the facts after the migration.
+ */
+function migrateInPlace(db: Database, facts: CorpusFileFacts): CorpusFileFacts {
+  if (facts.schemaVersion !== 5 || facts.missing.length || SCHEMA_VERSION !== 6) return facts;
+  ensureUserWordsTable(db);
+  db.run("UPDATE meta SET value = ? WHERE key = 'schema_version'", [String(SCHEMA_VERSION)]);
+  return readFacts(db);
 }
 
 interface SchemaObject {

@@ -4,26 +4,15 @@
 // "latest wins", so a slow old answer never replaces a newer one.
 import type {
   Concordance, CoReport, FrequencyReport, PersonDetail, PersonSummary, PlaceRow, PostDetail, PostSummary,
-  TrendGroupBy, TrendReport,
+  TimelineReport, TrendGroupBy, TrendReport,
 } from '../../core/analysis/index';
 import type { UserWord } from '../../core/entities/index';
 import type { EntitiesStatus, KeywordsResult, ResultScope, UserWordsResult, UserWordState } from '../../worker/analysis-protocol';
 import type { CorpusView } from './corpus-view';
-
-/** Where the user words are remembered between visits. */
-export const USER_WORDS_KEY = 'baoxun.userWords';
+import { untrack } from 'svelte';
 
 /** What the people view shows: the index, one person, or one post. */
 export type PeoplePage = { kind: 'list' } | { kind: 'person'; id: string } | { kind: 'post'; post: string; district: string | null };
-
-function storedWords(): UserWord[] {
-  try {
-    const v: unknown = JSON.parse(globalThis.localStorage?.getItem(USER_WORDS_KEY) ?? '[]');
-    return Array.isArray(v) ? v.filter((w): w is UserWord => typeof w?.word === 'string') : [];
-  } catch {
-    return [];
-  }
-}
 
 /** One analysis's latest answer and whether it is on its way. */
 class Slot<T> {
@@ -59,12 +48,15 @@ export class AnalysisDesk {
   readonly frequencies = new Slot<FrequencyReport>();
   readonly keywords = new Slot<KeywordsResult>();
   readonly trends = new Slot<TrendReport>();
+  readonly timeline = new Slot<TimelineReport>();
   readonly cooccurrence = new Slot<CoReport>();
-  userWords = $state.raw<UserWordState[]>(storedWords().map((w) => ({ word: w.word, tag: w.tag ?? 'n', freq: w.freq ?? 1000, known: false })));
+  /** The corpus's dictionary words (user_words), as the worker last listed or set them. */
+  userWords = $state.raw<UserWordState[]>([]);
   readonly userWordsSlot = new Slot<UserWordsResult>();
   /** The revision of the people index on screen (-1: not fetched yet). */
   shownRevision = $state(-1);
   private listSeq = 0;
+  private wordsSeq = 0;
 
   /** `corpus` gives the page's corpus client (a getter, so the page's prop stays live). */
   constructor(private readonly corpus: () => CorpusView) {}
@@ -116,6 +108,27 @@ export class AnalysisDesk {
     this.page = { kind: 'list' };
   }
 
+  /** The open page as the address writes it (person:刘怀斌@红旗区, post:红旗区委书记|红旗区), or
+   *  null on the list. */
+  get pageKey(): string | null {
+    const p = this.page;
+    if (p.kind === 'person') return `person:${p.id}`;
+    if (p.kind === 'post') return `post:${p.post}${p.district ? `|${p.district}` : ''}`;
+    return null;
+  }
+
+  /** Open the page an address names (the list for null or anything unreadable). Before the
+   *  index is ready the page shows as not found and fills in when the index arrives. */
+  openPageKey(key: string | null): void {
+    const m = /^(person|post):(.+)$/u.exec(key ?? '');
+    if (!m) return this.showList();
+    if (m[1] === 'person') void this.openPerson(m[2]);
+    else {
+      const [post, district] = m[2].split('|');
+      void this.openPost(post, district || null);
+    }
+  }
+
   runKwic(term: string, width = 24): Promise<void> {
     return this.kwic.run(() => this.client.request('kwic', { scope: this.scope(), term, width }));
   }
@@ -130,25 +143,43 @@ export class AnalysisDesk {
     return this.trends.run(() => this.client.request('trends', { scope: this.scope(), terms, groupBy }));
   }
 
+  runTimeline(): Promise<void> {
+    return this.timeline.run(() => this.client.request('timeline', { scope: this.scope() }));
+  }
+
   runCooccurrence(minCount = 1): Promise<void> {
     return this.cooccurrence.run(() => this.client.request('cooccurrence', { scope: this.scope(), top: 80, minCount }));
   }
 
-  /** Send the user's words to the worker (which re-segments) and remember them. */
+  /** Send the user's words to the worker, which keeps them in the corpus (user_words, saved and
+   *  exported with it) and segments the articles holding new ones again. */
   async setUserWords(words: UserWord[]): Promise<void> {
-    try {
-      globalThis.localStorage?.setItem(USER_WORDS_KEY, JSON.stringify(words));
-    } catch {
-      // not remembered; they still apply to this visit
-    }
+    const seq = ++this.wordsSeq;
     await this.userWordsSlot.run(() => this.client.request('user-words', { words }));
     const r = this.userWordsSlot.value;
-    if (r) this.userWords = r.words;
+    if (r && seq === this.wordsSeq) this.userWords = r.words;
   }
 
-  /** Words remembered from an earlier visit go to the worker at start. */
-  restoreUserWords(): void {
-    const words = storedWords();
-    if (words.length) void this.setUserWords(words);
+  /** Read the corpus's words again (a corpus was opened or imported, the index moved on). */
+  async refreshUserWords(): Promise<void> {
+    const seq = ++this.wordsSeq;
+    try {
+      const words = await this.client.request('user-words-list', {});
+      if (seq === this.wordsSeq) this.userWords = words;
+    } catch {
+      // the list stays as it was; the next refresh tries again
+    }
+  }
+
+  /** From the start of the page: list the corpus's words, and again whenever the people index
+   *  moves on (each load, import or opened corpus bumps it, and their words may differ). Returns
+   *  the function that stops following. */
+  restoreUserWords(): () => void {
+    return $effect.root(() => {
+      $effect(() => {
+        void this.status?.revision;
+        untrack(() => void this.refreshUserWords());
+      });
+    });
   }
 }

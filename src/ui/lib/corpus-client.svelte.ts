@@ -12,6 +12,7 @@ import type { CorpusSource, KeepState } from '../../worker/keep-protocol';
 import {
   markLostRows, settleRowsAfterCrash, WorkerCrashedError, WorkerSupervisor, type CrashNotice, type WorkerCrash,
 } from './worker-supervisor';
+import { FileRows } from './file-rows.svelte';
 
 /** The parts of a Worker the client uses (a fake stands in for it in tests). */
 export interface WorkerLike {
@@ -30,15 +31,13 @@ export interface ClientOptions {
   pageSize?: number;
 }
 
-/** How many file rows are added to the page per task. */
-const FILE_CHUNK = 200;
-
 const EMPTY_STATS: CorpusStats = { bulletins: 0, failed: 0, articles: 0, fragments: 0 };
 
 /** The corpus worker wrapped as reactive state. */
 export class CorpusClient implements CorpusView {
   stats = $state<CorpusStats>(EMPTY_STATS);
-  files = $state<FileProgress[]>([]);
+  /** The file list, kept incrementally and published to the view once per frame. */
+  readonly fileRows = new FileRows();
   query = $state('');
   page = $state.raw<SearchPage | null>(null);
   filters = $state.raw<FacetFilter[]>([]);
@@ -68,9 +67,6 @@ export class CorpusClient implements CorpusView {
 
   private nextId = 1;
   private pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
-  private fileIndex = new Map<string, number>();
-  private backlog: FileProgress[] = [];
-  private draining = false;
   private searchSeq = 0;
   private articleSeq = 0;
   private inflight: Promise<void> | null = null;
@@ -112,7 +108,7 @@ export class CorpusClient implements CorpusView {
       if (msg.ok) p?.resolve(msg.result);
       else p?.reject(new Error(msg.error));
     } else if (msg.type === 'progress') {
-      this.applyProgress(msg.files);
+      this.fileRows.apply(msg.files);
       if (msg.stats) {
         const grew = msg.stats.articles !== this.stats.articles;
         this.stats = msg.stats;
@@ -127,23 +123,9 @@ export class CorpusClient implements CorpusView {
     }
   }
 
-  /** Apply file updates at most FILE_CHUNK at a time, one chunk per task, so a thousand new
-   *  rows never render in one long frame. */
-  private applyProgress(updates: FileProgress[]): void {
-    this.backlog.push(...updates);
-    if (!this.draining) this.drain();
-  }
-
-  private drain(): void {
-    for (const f of this.backlog.splice(0, FILE_CHUNK)) {
-      const at = this.fileIndex.get(f.key);
-      if (at === undefined) {
-        this.fileIndex.set(f.key, this.files.length);
-        this.files.push(f);
-      } else this.files[at] = f;
-    }
-    this.draining = this.backlog.length > 0;
-    if (this.draining) setTimeout(() => this.drain(), 0);
+  /** Every file given this visit with its latest state (not reactive: views follow fileRows). */
+  get files(): FileProgress[] {
+    return this.fileRows.all;
   }
 
   /** Start the worker's database and open the corpus: a source (the saved copy, else the
@@ -202,9 +184,7 @@ export class CorpusClient implements CorpusView {
   clear(): Promise<void> {
     return this.load(async () => {
       await this.request('clear', {});
-      this.files = [];
-      this.fileIndex.clear();
-      this.backlog = [];
+      this.fileRows.replace([]);
       this.closeArticle();
     });
   }
@@ -216,9 +196,7 @@ export class CorpusClient implements CorpusView {
     this.loads++;
     try {
       const result = await run();
-      this.files = [];
-      this.fileIndex.clear();
-      this.backlog = [];
+      this.fileRows.replace([]);
       this.closeArticle();
       this.stats = await this.request('stats', {});
       return result;
@@ -385,9 +363,7 @@ export class CorpusClient implements CorpusView {
   async recover(crash: WorkerCrash): Promise<void> {
     const recovery = ++this.recoveries; // a death during this recovery starts a newer one
     const interrupted = this.files.filter((f) => f.state === 'queued' || f.state === 'loading').map((f) => f.name);
-    this.backlog = [];
-    this.files = settleRowsAfterCrash(this.files, crash.crashes, crash.detail);
-    this.fileIndex = new Map(this.files.map((f, i) => [f.key, i]));
+    this.fileRows.replace(settleRowsAfterCrash(this.files, crash.crashes, crash.detail));
     const pending = [...this.pending.values()];
     this.pending.clear();
     this.crash = { state: crash.restarted ? 'restarting' : 'failed', detail: crash.detail, interrupted, lost: [] };
@@ -403,7 +379,9 @@ export class CorpusClient implements CorpusView {
     let lost: string[] = [];
     try {
       const kept = new Set((await this.request('list-bulletins', {})).map((b) => b.name));
-      ({ files: this.files, lost } = markLostRows(this.files, kept));
+      let files: FileProgress[];
+      ({ files, lost } = markLostRows(this.files, kept));
+      this.fileRows.replace(files);
     } catch (e) {
       this.fail(e);
     }

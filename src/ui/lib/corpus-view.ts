@@ -5,6 +5,7 @@ import type { FacetFilter, SearchPage, SortOrder } from '../../core/query/types'
 import type { FileProgress, FileToAdd, ParamsOf, RequestType, ResultOf } from '../../worker/protocol';
 import type { EntitiesStatus } from '../../worker/analysis-protocol';
 import type { CrashNotice } from './worker-supervisor';
+import type { FileRows } from './file-rows.svelte';
 
 /** The corpus as the page sees it: reactive state plus the actions the user can take. */
 export interface CorpusView {
@@ -23,6 +24,9 @@ export interface CorpusView {
   readonly stats: CorpusStats;
   /** Every file given this visit, in order, with its latest state. */
   readonly files: FileProgress[];
+  /** The same list kept incrementally (file-rows.svelte.ts): what the file list and the progress
+   *  bar follow, so an event costs them the rows it changed; absent in fakes (they use files). */
+  readonly fileRows?: FileRows;
   /** The text in the search box. */
   readonly query: string;
   /** The page of results on screen, with facets and hints (null until the first answer). */

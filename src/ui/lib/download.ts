@@ -28,6 +28,11 @@ export function svgText(svg: SVGSVGElement): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(svg)}`;
 }
 
+/** Download a chart (an SVG element) as a standalone SVG file. */
+export function saveSvg(name: string, svg: SVGSVGElement): void {
+  saveBlob(name, new Blob([svgText(svg)], { type: 'image/svg+xml' }));
+}
+
 /** An SVG element drawn onto a canvas at `scale` and encoded as PNG. */
 export async function svgToPng(svg: SVGSVGElement, scale = 2): Promise<Blob> {
   const width = Number(svg.getAttribute('width')) || svg.clientWidth;

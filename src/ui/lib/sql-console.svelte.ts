@@ -2,9 +2,13 @@
 // holds its own copy of the corpus. Before a run the copy is refreshed if the corpus changed
 // (the corpus worker exports new bytes only then). Cancel terminates the worker, which stops
 // any query at once, and starts a fresh one; a newer run supersedes an older one the same way.
+// The worker is watched through its lifeline lock (src/worker/lifeline.ts): if it dies (a crash,
+// the browser ending it, out of memory), the console says so and the next run starts a new one
+// on a fresh copy. The corpus is not touched: the console only ever held a read-only copy.
 import type { ConsoleFailure, ConsoleResult, SchemaTable } from '../../core/console/types';
 import type { CorpusSnapshot } from '../../core/store/snapshot';
 import type { ConsoleRequest, ConsoleResponse } from '../../worker/console-protocol';
+import type { LockWaiter } from './worker-supervisor';
 
 /** The parts of a Worker the console uses (a fake stands in for it in tests). */
 export interface ConsoleWorkerLike {
@@ -18,7 +22,7 @@ export interface ConsoleWorkerLike {
 export type SnapshotSource = (since: number | null) => Promise<CorpusSnapshot>;
 
 /** Where the console is: nothing run yet, copying the corpus, running, or how the last run ended. */
-export type ConsoleStatus = 'idle' | 'preparing' | 'running' | 'done' | 'failed' | 'cancelled';
+export type ConsoleStatus = 'idle' | 'preparing' | 'running' | 'done' | 'failed' | 'cancelled' | 'crashed';
 
 /** Rows kept from one result; more are cut and the page says so. */
 export const CONSOLE_MAX_ROWS = 200_000;
@@ -30,6 +34,8 @@ GROUP BY district
 ORDER BY articles DESC;`;
 
 class Cancelled extends Error {}
+/** The console worker died with the request unanswered. */
+class WorkerDied extends Error {}
 
 /** A request before the console gives it an id (Omit on each member of the union). */
 type Unsent<T> = T extends unknown ? Omit<T, 'id'> : never;
@@ -44,6 +50,8 @@ export class SqlConsole {
   schema = $state.raw<SchemaTable[]>([]);
   /** Milliseconds since Run was pressed, ticking while the query runs. */
   elapsedMs = $state(0);
+  /** The console worker died since the last run began: a new one starts with the next run. */
+  crashed = $state(false);
 
   private worker: ConsoleWorkerLike | null = null;
   /** The corpus revision the worker's copy was taken at; null when it holds none. */
@@ -60,6 +68,7 @@ export class SqlConsole {
     private readonly snapshot: SnapshotSource,
     private readonly createWorker: () => ConsoleWorkerLike,
     private readonly maxRows = CONSOLE_MAX_ROWS,
+    private readonly locks: LockWaiter | null = globalThis.navigator?.locks ?? null,
   ) {}
 
   /** True while a run is on its way (Cancel is offered). */
@@ -71,6 +80,14 @@ export class SqlConsole {
     if (this.worker) return this.worker;
     const w = this.createWorker();
     w.addEventListener('message', (e) => {
+      const data = e.data as ConsoleResponse | { type: 'lifeline'; lock: string };
+      if (data.type === 'lifeline') {
+        // Granted only once this worker is gone; a worker stopped on purpose is no longer ours.
+        void this.locks?.request(data.lock, () => {
+          if (this.worker === w) this.died();
+        });
+        return;
+      }
       const p = this.pending.get(e.data.id);
       this.pending.delete(e.data.id);
       p?.resolve(e.data);
@@ -118,6 +135,7 @@ export class SqlConsole {
     if (this.busy) this.stopWorker();
     const seq = ++this.runSeq;
     this.failure = null;
+    this.crashed = false;
     this.status = 'preparing';
     this.startClock();
     try {
@@ -153,12 +171,28 @@ export class SqlConsole {
 
   private stopWorker(): void {
     this.worker?.terminate();
+    this.dropWorker(new Cancelled('cancelled'));
+  }
+
+  private dropWorker(reason: Error): void {
     this.worker = null;
     this.generation++;
     this.revision = null; // the next worker starts without a copy
     this.copying = null;
-    for (const p of this.pending.values()) p.reject(new Cancelled('cancelled'));
+    for (const p of this.pending.values()) p.reject(reason);
     this.pending.clear();
+  }
+
+  /** The worker died on its own: what it was asking fails, the page says so. */
+  private died(): void {
+    const running = this.busy;
+    this.runSeq++;
+    this.dropWorker(new WorkerDied('the console worker stopped'));
+    this.crashed = true;
+    if (running) {
+      this.stopClock();
+      this.status = 'crashed';
+    }
   }
 
   private startClock(): void {

@@ -13,6 +13,9 @@ export interface DeskLocation extends SearchState {
   article: string | null;
   /** The view on screen ('search' unless another view is open). */
   view: string;
+  /** A page inside the view (the people view's person or post page, ViewAccess.page); absent
+   *  when the view shows its start. */
+  page?: string;
 }
 
 /** The default state: nothing searched, nothing open. */
@@ -27,7 +30,7 @@ export function readLocation(search: string): DeskLocation {
   for (const f of p.getAll('f')) {
     const at = f.indexOf(':');
     const field = f.slice(0, at) as FacetField;
-    if (at > 0 && FACET_FIELDS.includes(field) && f.length > at + 1) filters.push({ field, value: f.slice(at + 1) });
+    if (at > 0 && (FACET_FIELDS.includes(field) || field === 'person') && f.length > at + 1) filters.push({ field, value: f.slice(at + 1) });
   }
   const sort = p.get('sort') as SortOrder | null;
   const offset = Number(p.get('p') ?? 0);
@@ -40,6 +43,7 @@ export function readLocation(search: string): DeskLocation {
     offset: Number.isInteger(offset) && offset > 0 ? offset : 0,
     article: article && parseArticleRef(article) ? article : null,
     view: p.get('view') || 'search',
+    ...(p.get('page') ? { page: p.get('page')! } : {}),
   };
 }
 
@@ -53,6 +57,7 @@ export function writeLocation(s: DeskLocation): string {
   if (s.offset > 0) p.set('p', String(s.offset));
   if (s.article) p.set('a', s.article);
   if (s.view !== 'search') p.set('view', s.view);
+  if (s.page && s.view !== 'search') p.set('page', s.page);
   const text = p.toString();
   return text ? `?${text}` : '';
 }
@@ -83,6 +88,9 @@ export interface WindowLike {
 export interface ViewAccess {
   get(): string;
   set(view: string): void;
+  /** The page open inside the view, as a string for the address (null: the view's start), and
+   *  opening one from the address. Views without pages leave it out. */
+  page?: { get(): string | null; set(page: string | null): void };
 }
 
 /** Keystrokes closer together than this belong to one search (one history entry). */
@@ -118,6 +126,7 @@ export class UrlState {
       offset: c.pageOffset,
       article,
       view: this.view.get(),
+      ...(this.view.page?.get() ? { page: this.view.page.get()! } : {}),
     };
   }
 
@@ -128,6 +137,7 @@ export class UrlState {
     const sameSearch = writeLocation({ ...loc, article: null, view: 'search' }) === writeLocation({ ...here, article: null, view: 'search' });
     if (!sameSearch || (first && loc.query)) c.applySearch(loc);
     if (loc.view !== here.view) this.view.set(loc.view);
+    if ((loc.page ?? null) !== (here.page ?? null)) this.view.page?.set(loc.page ?? null);
     if (loc.article && loc.article !== here.article) {
       this.pendingArticle = loc.article;
       if (!first) this.openPending();

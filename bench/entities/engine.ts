@@ -1,0 +1,39 @@
+// The worker's entity pass (EntitiesEngine) in Node over a store: 80 % of a corpus of N generated
+// articles is loaded and passed, then a tenth more bulletins arrive twice, a pass after each.
+// Prints each pass's timings (tag, extract, write tables, re-segment) and what it read again.
+//   npx tsx bench/entities/engine.ts [articles=3000]
+import initSqlJs from 'sql.js/dist/sql-wasm.js';
+import { cut } from 'jieba-wasm';
+import { ingestFile } from '../../src/core/ingest/index';
+import { jiebaSegmenter } from '../../src/core/segment/index';
+import { CorpusStore } from '../../src/core/store/index';
+import type { EntitiesStatus } from '../../src/worker/analysis-protocol';
+import { EntitiesEngine } from '../../src/worker/entities-engine';
+import { generateCorpus } from '../search/corpus';
+
+const target = Number(process.argv[2] ?? 3000);
+const bulletins = generateCorpus({ articles: target, seed: 6 });
+const cut80 = Math.floor(bulletins.length * 0.8);
+const cut90 = Math.floor(bulletins.length * 0.9);
+const SQL = await initSqlJs();
+const store = CorpusStore.create(SQL);
+const segmenter = jiebaSegmenter(cut);
+let resolveReady: ((s: EntitiesStatus) => void) | null = null;
+const engine = new EntitiesEngine({
+  store: async () => store, segmenter: async () => segmenter, debounceMs: 0,
+  post: (e) => { if (e.status.phase === 'ready' && e.status.timings && resolveReady) { resolveReady(e.status); resolveReady = null; } },
+});
+const pass = () => new Promise<EntitiesStatus>((r) => { resolveReady = r; engine.changed(); });
+const load = async (list: typeof bulletins) => {
+  for (const b of list) await ingestFile(store, segmenter, { name: b.name, bytes: new TextEncoder().encode(b.text), source: 'bench' });
+};
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const show = (st: EntitiesStatus) => ({ articles: st.articles, people: st.people, tag: s(st.timings!.tagMs), extract: s(st.timings!.extractMs), write: s(st.timings!.writeMs), resegment: s(st.timings!.resegmentMs), total: s(st.timings!.totalMs), read: st.lastUpdate });
+await load(bulletins.slice(0, cut80));
+const first = await pass();
+await load(bulletins.slice(cut80, cut90));
+const second = await pass();
+await load(bulletins.slice(cut90));
+const third = await pass();
+const fourth = await pass();
+console.log(JSON.stringify({ first: show(first), addedTenth: show(second), addedAnotherTenth: show(third), unchanged: show(fourth) }));

@@ -1,0 +1,140 @@
+// The corpus worker's parse workers for big loads (docs/performance.md, "Pool of workers"): each
+// file goes to whichever parse worker is free; the loader awaits the answers in file order and
+// stores them itself (the one writer), so the corpus is the same as with no pool at all.
+import type { PreparedBulletin } from '../core/ingest/prepared';
+import type { BulletinSource } from '../core/store';
+import type { ParseJob, ParseReply } from './parse-protocol';
+
+/** The part of a Worker the pool uses (a fake in tests). Typed here, not with the DOM's types,
+ *  so the loader's tests compile in the Node zone too. */
+export interface PoolWorker {
+  postMessage(job: ParseJob): void;
+  onmessage: ((e: { data: ParseReply }) => void) | null;
+  onerror: ((e: { message?: string; preventDefault?: () => void }) => void) | null;
+  terminate(): void;
+}
+
+/** The globals a worker scope offers for starting workers (absent in Node). */
+interface WorkerGlobals {
+  navigator?: { hardwareConcurrency?: number };
+  /** The worker's name, given by the page that started it. */
+  name?: string;
+  Worker?: new (url: URL, opts: { type: 'module'; name: string }) => PoolWorker;
+}
+const globals = globalThis as unknown as WorkerGlobals;
+// The global Worker, typed as the pool uses it (Vite finds the parse worker by `new Worker(…)`).
+declare const Worker: NonNullable<WorkerGlobals['Worker']>;
+
+/** Loads of fewer files than this are parsed in the corpus worker itself: starting a parse
+ *  worker (its own copy of the parser's code and tables) costs more than it saves on a few files. */
+export const POOL_MIN_FILES = 50;
+
+/** Parse workers for this machine: one core stays for the corpus worker (which cuts the words
+ *  and writes, about half of the work), at most 3. A worker named `… parse-workers=N` (the
+ *  benchmark page, which compares a load with and without the pool) uses N. */
+export function poolSize(cores: number = globals.navigator?.hardwareConcurrency || 1, name: string = globals.name ?? ''): number {
+  const forced = /parse-workers=(\d+)/.exec(name);
+  if (forced) return Math.min(Number(forced[1]), 8);
+  return Math.max(0, Math.min(cores - 1, 3));
+}
+
+interface Waiting {
+  job: ParseJob;
+  resolve: (p: PreparedBulletin) => void;
+  reject: (e: Error) => void;
+}
+
+/** A few parse workers; `prepare` resolves with the file prepared (without its words). */
+export class ParsePool {
+  private readonly idle: PoolWorker[] = [];
+  private readonly queue: Waiting[] = [];
+  private readonly busy = new Map<PoolWorker, Waiting>();
+  private readonly failed = new Set<PoolWorker>();
+  private seq = 0;
+  private closed = false;
+
+  constructor(private readonly workers: PoolWorker[]) {
+    for (const w of workers) {
+      w.onmessage = (e) => this.answered(w, e.data);
+      // A worker that fails (its script refused, out of memory) fails its file; the loader then
+      // prepares that file itself. The worker is not used again.
+      w.onerror = (e) => {
+        e.preventDefault?.();
+        this.failed.add(w);
+        const waiting = this.busy.get(w);
+        this.busy.delete(w);
+        const at = this.idle.indexOf(w);
+        if (at >= 0) this.idle.splice(at, 1);
+        w.terminate();
+        waiting?.reject(new Error(`a parse worker failed: ${e.message || 'no detail'}`));
+        this.pump();
+      };
+      this.idle.push(w);
+    }
+  }
+
+  /** Workers still usable. */
+  get size(): number {
+    return this.idle.length + this.busy.size;
+  }
+
+  prepare(name: string, source: BulletinSource, bytes: Uint8Array): Promise<PreparedBulletin> {
+    if (this.closed || !this.size) return Promise.reject(new Error('the parse pool is closed'));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ job: { seq: ++this.seq, name, source, bytes }, resolve, reject });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    while (this.idle.length && this.queue.length) {
+      const w = this.idle.pop()!;
+      const waiting = this.queue.shift()!;
+      this.busy.set(w, waiting);
+      // Copied, not transferred: the loader keeps the bytes to prepare the file itself if this
+      // worker fails.
+      w.postMessage(waiting.job);
+    }
+    // No worker left (all failed): what waits is failed, and prepared by the loader instead.
+    if (!this.size) for (const waiting of this.queue.splice(0)) waiting.reject(new Error('no parse worker left'));
+  }
+
+  private answered(w: PoolWorker, reply: ParseReply): void {
+    const waiting = this.busy.get(w);
+    this.busy.delete(w);
+    if (!this.closed && !this.failed.has(w)) this.idle.push(w);
+    if (waiting && waiting.job.seq === reply.seq) {
+      if (reply.prepared) waiting.resolve(reply.prepared);
+      else waiting.reject(new Error(reply.error ?? 'no answer'));
+    }
+    this.pump();
+  }
+
+  /** Stop every worker; files not answered yet are failed (a cancelled load drops them). */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const w of [...this.idle, ...this.busy.keys()]) w.terminate();
+    for (const waiting of [...this.busy.values(), ...this.queue.splice(0)]) waiting.reject(new Error('the parse pool is closed'));
+    this.busy.clear();
+    this.idle.length = 0;
+  }
+}
+
+/** Start parse workers for a load of `files` files, or null when the load is too small, the
+ *  machine has one core, or workers cannot start here. */
+export function startParsePool(files: number): ParsePool | null {
+  const n = poolSize();
+  const WorkerClass = globals.Worker;
+  if (files < POOL_MIN_FILES || n < 1 || !WorkerClass) return null;
+  try {
+    const workers: PoolWorker[] = [];
+    for (let i = 0; i < n; i++) {
+      // Vite bundles the parse worker from this exact `new Worker(new URL(…))` form.
+      workers.push(new Worker(new URL('./parse-worker.ts', import.meta.url), { type: 'module', name: 'baoxun-parse' }));
+    }
+    return new ParsePool(workers);
+  } catch {
+    return null;
+  }
+}
