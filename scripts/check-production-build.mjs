@@ -15,7 +15,8 @@ async function* filesUnder(dir) {
   for (const e of await readdir(dir, { withFileTypes: true })) {
     const p = join(dir, e.name);
     if (e.isDirectory()) yield* filesUnder(p);
-    else if (/\.(js|mjs|html|css|json)$/.test(e.name)) yield p; // source maps quote the sources, comments included
+    // Source maps too: they quote the sources (comments included) that went into the bundle.
+    else if (/\.(js|mjs|html|css|json|map)$/.test(e.name)) yield p;
   }
 }
 

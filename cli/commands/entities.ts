@@ -34,7 +34,10 @@ function personJson(p: Person) {
     confidence: p.confidence,
     reasons: p.reasons.map((r) => reasonText(r)),
     // `date` is the issue's shape ({title, org, date}): the first dated mention; first/last span it.
-    posts: p.posts.map((x) => ({ post: x.post, title: x.title, org: x.org, date: x.first?.date ?? null, ...x })),
+    posts: p.posts.map((x) => ({
+      post: x.post, title: x.title, org: x.org, date: x.first?.date ?? null, district: x.district, official: x.official,
+      first: x.first, last: x.last, mentions: x.mentions, undated: x.undated,
+    })),
     articles: p.articles,
     mentions: p.mentions.map((m) => ({
       file: m.file, index: m.index, field: m.field, role: m.role, titleText: m.titleText,

@@ -19,16 +19,16 @@ import './tool-controls.css';
 export function startApp(): void {
   const client = createCorpusClient();
   const keeping = new CorpusKeeping(client);
-  // Set only by the browser tests (before the page's scripts run); a link cannot set it. Only a
-  // test build (`vite build --mode e2e`) reads it: in the production build the condition is the
-  // constant false and the whole expression, name included, is left out of the bundle.
-  const hooks = import.meta.env.MODE === 'e2e'
-    ? (globalThis as { __baoxunTestHooks?: KeepTestHooks }).__baoxunTestHooks
-    : undefined;
+  // The browser tests' save hooks (lib/test-hooks.ts): only a test build (`vite build --mode e2e`)
+  // reads them; in the production build the condition is the constant false and the module is
+  // left out of the bundle. A link cannot set them.
+  const hooks: Promise<KeepTestHooks | undefined> = import.meta.env.MODE === 'e2e'
+    ? import('./lib/test-hooks').then((m) => m.testHooks())
+    : Promise.resolve(undefined);
   // Relative to the page, so the site works from any folder of any static host. Once the corpus is
   // open, dictionary words an older page kept in localStorage move into it (user-words-migration.ts).
   void chooseCorpusSource(location.href, document.baseURI, (...a) => fetch(...a))
-    .then((choice) => keeping.begin(choice, hooks))
+    .then(async (choice) => keeping.begin(choice, await hooks))
     .then(() => (keeping.confirm || client.error ? 0 : moveLegacyUserWords(client, safeLocalStorage())))
     .catch(() => undefined);
 

@@ -83,7 +83,8 @@ export interface ExportScope {
   everyPrinting: boolean;
 }
 
-/** Hooks the browser tests set (window.__baoxunTestHooks, read by main.ts); never set by a link. */
+/** Hooks the browser tests set (window.__baoxunTestHooks, read by src/ui/start-app.ts in a test
+ *  build only: `vite build --mode e2e`); never set by a link, absent from the production build. */
 export interface KeepTestHooks {
   /** Stop a save for good once this share of the slot is written (0..1), to kill it midway. */
   stallSaveAt?: number;

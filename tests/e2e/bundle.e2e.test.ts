@@ -3,13 +3,14 @@
 // the page exports, and importing that file into another browser profile brings all of it back:
 // the bulletin view shows the correction, the duplicates view the decisions, the words list the
 // word, and jieba has learnt the word (a bulletin added afterwards keeps it whole in the index).
+// And dictionary words an older page kept in localStorage move into the corpus, once.
 import { readFile } from 'node:fs/promises';
 import initSqlJs from 'sql.js/dist/sql-wasm.js';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { dropFiles } from './drop';
 import { waitUntilReady } from './harness';
-import { pasteBulletin, useKeepHarness } from './keep-harness';
+import { expectSaveState, pasteBulletin, useKeepHarness } from './keep-harness';
 import { reprintableArticle, reprintBulletin } from './reprints';
 
 const h = useKeepHarness();
@@ -109,5 +110,29 @@ describe('the corpus file is the bundle', () => {
     expect(whole).toBe(1);
     again.close();
     expect([...a.errors, ...b.errors]).toEqual([]);
+  });
+});
+
+describe('words an older page kept in this browser', () => {
+  it('move into the corpus once, and stay with it after a reload', async () => {
+    const context = await h.context();
+    // What a page before schema version 6 left in localStorage.
+    await context.addInitScript((word) => {
+      if (!sessionStorage.getItem('seeded')) {
+        localStorage.setItem('baoxun.userWords', JSON.stringify([{ word, tag: 'n' }]));
+        sessionStorage.setItem('seeded', '1');
+      }
+    }, WORD);
+    const { page, errors } = await h.open(context);
+    await openWords(page);
+    await expect.poll(() => page.getByTestId('user-word').allInnerTexts(), { timeout: 30_000 }).toEqual([expect.stringContaining(WORD)]);
+    expect(await page.evaluate(() => localStorage.getItem('baoxun.userWords'))).toBeNull();
+    await expectSaveState(page, 'saved');
+    await page.reload();
+    await waitUntilReady(page);
+    await openWords(page);
+    await expect.poll(() => page.getByTestId('user-word').allInnerTexts()).toEqual([expect.stringContaining(WORD)]);
+    expect(await page.getByTestId('storage-panel').getAttribute('data-origin')).toBe('saved');
+    expect(errors).toEqual([]);
   });
 });

@@ -1,12 +1,14 @@
 // A deployed site that carries its own corpus: the built page copied with a corpus/ folder
 // (bulletin files), another corpus in other/, and a prebuilt SQLite corpus in prebuilt/ made by
-// the command line. Opening the site opens its corpus; `?corpus=` opens another one of the same
+// the command line (with a dictionary word added). Opening the site opens its corpus; `?corpus=` opens another one of the same
 // site; a link with the query reopens the same view for anyone; another site's corpus is opened
 // only after the user agrees; a corpus with the user's own files offers the export, not a link.
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import initSqlJs from 'sql.js/dist/sql-wasm.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeUserWords } from '../../src/core/store/user-words';
 import { DIST_DIR } from '../../scripts/serve.mjs';
 import { buildCorpus } from '../../cli/lib/build/build-corpus';
 import { articleCount, makeBulletin } from './corpus';
@@ -38,6 +40,12 @@ beforeAll(async () => {
   mkdirSync(join(site, 'prebuilt'), { recursive: true });
   const report = await buildCorpus([src], { output: join(site, 'prebuilt', 'corpus.sqlite'), jobs: 1 });
   prebuiltArticles = report.articles;
+  // The publisher's dictionary word travels in the file (user_words) to every visitor.
+  const file = join(site, 'prebuilt', 'corpus.sqlite');
+  const db = new (await initSqlJs()).Database(readFileSync(file));
+  writeUserWords(db, [{ word: '东坡村', tag: 'ns' }]);
+  writeFileSync(file, db.export());
+  db.close();
   writeFileSync(join(site, 'prebuilt', 'manifest.json'), JSON.stringify({ sqlite: 'corpus.sqlite' }));
 }, 120_000);
 afterAll(() => rmSync(site, { recursive: true, force: true }));
@@ -80,6 +88,9 @@ describe('a site with its own corpus', () => {
     await expectNumber(sqlite.page, 'article-count', prebuiltArticles);
     expect(prebuiltArticles).toBe(total(PREBUILT));
     expect(await resultsFor(sqlite.page, '东坡村')).toBe(articleCount(PREBUILT[0]));
+    await sqlite.page.getByTestId('view-analysis').click();
+    await sqlite.page.getByTestId('analysis-tab-words').click();
+    await expect.poll(() => sqlite.page.getByTestId('user-word').allInnerTexts()).toEqual([expect.stringContaining('东坡村')]);
     expect([...errors, ...sqlite.errors]).toEqual([]);
   });
 

@@ -19,17 +19,17 @@ afterAll(async () => {
 async function buildInto(mode: 'production' | 'e2e'): Promise<string> {
   const out = await mkdtemp(join(tmpdir(), `baoxun-${mode}-`));
   dirs.push(out);
-  await build({ root: ROOT, mode, logLevel: 'error', build: { outDir: out, emptyOutDir: true, sourcemap: false } });
+  await build({ root: ROOT, mode, logLevel: 'error', build: { outDir: out, emptyOutDir: true } });
   return out;
 }
 
 describe('the production build', () => {
   it('holds no trace of the test hooks, which a test build holds', async () => {
-    expect(await readFile(join(ROOT, 'src/ui/start-app.ts'), 'utf8')).toContain('__baoxunTestHooks');
+    expect(await readFile(join(ROOT, 'src/ui/lib/test-hooks.ts'), 'utf8')).toContain('__baoxunTestHooks');
     const production = await buildInto('production');
     expect(await forbiddenIn(production)).toEqual([]);
     const test = await buildInto('e2e');
-    const found = (await forbiddenIn(test)).map((f) => f.string).sort();
+    const found = [...new Set((await forbiddenIn(test)).map((f) => f.string))].sort();
     expect(found).toEqual(['__baoxunTestHooks', 'baoxun-build" content="e2e']);
   }, 180_000);
 });

@@ -10,6 +10,8 @@ import { CorpusStore, SCHEMA_VERSION } from '../../src/core/store';
 import { openCorpusFile, replaceCorpusContent } from '../../src/core/store/corpus-file';
 import { cleanUserWords, readUserWords, writeUserWords } from '../../src/core/store/user-words';
 import { LEGACY_USER_WORDS_KEY, moveLegacyUserWords } from '../../src/ui/lib/user-words-migration';
+import { userWordsKeeping } from '../../src/worker/user-words-keeping';
+import type { UserWord } from '../../src/core/entities';
 
 let SQL: SqlJsStatic;
 beforeAll(async () => {
@@ -74,6 +76,38 @@ describe('user_words', () => {
     old.close();
     expect(readUserWords(store.db)).toEqual([{ word: '二马机制', tag: 'nz', freq: 1000 }]);
     expect(report.decisions).toBe(1);
+    store.close();
+  });
+});
+
+describe("the worker's user-word keeping", () => {
+  /** The engine's part: it writes the words it is given, as EntitiesEngine.setUserWords does. */
+  function engine(store: CorpusStore) {
+    const given: UserWord[][] = [];
+    return {
+      given,
+      userWordStates: () => readUserWords(store.db).map((w) => ({ ...w, known: w.word === '刘怀斌' })),
+      setUserWords: async (words: UserWord[]) => {
+        given.push(words);
+        const kept = writeUserWords(store.db, words);
+        return { words: kept.map((w) => ({ ...w, known: false })), pendingRemoval: [], resegmented: 0, ms: 0 };
+      },
+    };
+  }
+
+  it("merges words in after the corpus's own, lists them, and gives an opened corpus's words to jieba", async () => {
+    const store = CorpusStore.create(SQL);
+    writeUserWords(store.db, [{ word: '刘怀斌', tag: 'nr' }]);
+    const entities = engine(store);
+    const keeping = userWordsKeeping({ store: async () => store, entities });
+    await keeping.merge([{ word: '万人助万企' }, { word: '刘怀斌', tag: 'n' }]);
+    expect(readUserWords(store.db)).toEqual([
+      { word: '刘怀斌', tag: 'nr', freq: 1000 },
+      { word: '万人助万企', tag: 'n', freq: 1000 },
+    ]);
+    expect((await keeping.list()).map((w) => [w.word, w.known])).toEqual([['刘怀斌', true], ['万人助万企', false]]);
+    await keeping.restore();
+    expect(entities.given.at(-1)!.map((w) => w.word)).toEqual(['刘怀斌', '万人助万企']);
     store.close();
   });
 });

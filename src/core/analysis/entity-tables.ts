@@ -51,6 +51,11 @@ CREATE TABLE IF NOT EXISTS person_mentions (
 );
 CREATE INDEX IF NOT EXISTS person_mentions_person ON person_mentions(person_id);
 CREATE INDEX IF NOT EXISTS person_mentions_article ON person_mentions(article_id);
+CREATE TABLE IF NOT EXISTS person_articles (
+  article_id  INTEGER NOT NULL,
+  person_id   TEXT NOT NULL,
+  PRIMARY KEY (article_id, person_id)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS places (
   id            INTEGER PRIMARY KEY,
   name          TEXT NOT NULL,
@@ -72,7 +77,9 @@ CREATE TABLE IF NOT EXISTS place_articles (
 ) WITHOUT ROWID;
 `;
 
-const TABLES = ['people', 'person_posts', 'person_mentions', 'places', 'place_articles'];
+const TABLES = ['people', 'person_posts', 'person_mentions', 'person_articles', 'places', 'place_articles'];
+/** Roles the people facet leaves to the reporter facet. */
+const PRESS_ROLES = new Set(['reporter', 'correspondent', 'author', 'photographer']);
 
 /** Create the entity tables if this database has none yet. */
 export function ensureEntityTables(db: Database): void {
@@ -96,6 +103,7 @@ export function writeEntityTables(db: Database, report: EntityReport, look: Pick
     mention: db.prepare('INSERT INTO person_mentions VALUES (?,?,?,?,?,?,?,?,?,?)'),
     place: db.prepare('INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)'),
     placeArticle: db.prepare('INSERT OR IGNORE INTO place_articles VALUES (?,?)'),
+    personArticle: db.prepare('INSERT OR IGNORE INTO person_articles VALUES (?,?)'),
   };
   try {
     db.run(TABLES.map((t) => `DELETE FROM ${t};`).join('\n'));
@@ -115,6 +123,8 @@ export function writeEntityTables(db: Database, report: EntityReport, look: Pick
         statements.mention.run([
           p.id, articleId, m.field, m.role, m.titleText, json(m.posts.map((x) => x.post)), m.date.date, m.date.precision, m.date.dateline, m.offset,
         ]);
+        // The people facet's table: who is named in which article, signatures left out.
+        if (!PRESS_ROLES.has(m.role)) statements.personArticle.run([articleId, p.id]);
       }
     }
     report.places.forEach((pl, i) => {
