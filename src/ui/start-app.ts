@@ -29,8 +29,8 @@ export function startApp(): void {
   // open, dictionary words an older page kept in localStorage move into it (user-words-migration.ts).
   void chooseCorpusSource(location.href, document.baseURI, (...a) => fetch(...a))
     .then(async (choice) => keeping.begin(choice, await hooks))
-    .then(() => (keeping.confirm || client.error ? 0 : moveLegacyUserWords(client, safeLocalStorage())))
-    .catch(() => undefined);
+    // A failed move keeps the old key: the next visit tries again.
+    .then(() => (keeping.confirm || client.error ? 0 : moveLegacyUserWords(client, safeLocalStorage()).catch(() => 0)));
 
   // index.html paints a static shell (and carries the page-wide CSS) before any script runs; the
   // app takes its place in the same task, so no frame shows neither.
