@@ -5,10 +5,9 @@ import { join } from 'node:path';
 import { decodeBytes, isBulletinName } from '../../src/core/decode/index';
 import { parseBulletin } from '../../src/core/parse/index';
 import type { Article } from '../../src/core/types';
-import { DIST_DIR } from '../../scripts/serve.mjs';
 
 /** The seeds folder, the app's built-in sample corpus. */
-export const SEEDS_DIR = join(DIST_DIR, '..', 'seeds');
+export const SEEDS_DIR = join(import.meta.dirname, '..', '..', 'seeds');
 
 /** A parsed article with the file it came from. */
 export interface SeedArticle extends Article {

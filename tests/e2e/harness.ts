@@ -11,7 +11,7 @@ import { DIST_DIR, startStaticServer, type RunningServer } from '../../scripts/s
 /** Where Debian's chromium package puts the browser. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 /** Where the screenshots the README links to are written. */
-export const SCREENSHOT_DIR = join(DIST_DIR, '..', 'docs', 'screenshots');
+export const SCREENSHOT_DIR = join(import.meta.dirname, '..', '..', 'docs', 'screenshots');
 
 const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
