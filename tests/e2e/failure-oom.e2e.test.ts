@@ -4,11 +4,11 @@
 // loading. The browser runs with a small heap limit so the worker reaches it in seconds.
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startStaticServer, type RunningServer } from '../../scripts/serve.mjs';
+import { DIST_DIR, startStaticServer, type RunningServer } from '../../scripts/serve.mjs';
 import { articleCount, makeBulletin } from './corpus';
 import { CHROMIUM_PATH, expectNumber, numberIn, waitUntilReady } from './harness';
 import { corpusWorker, dropGeneratedFolder } from './hostile-kit';
-import { expectSaveState, pasteBulletin, resultsFor } from './keep-harness';
+import { expectSaveState, pasteBulletin, requireTestBuild, resultsFor } from './keep-harness';
 
 const ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
@@ -19,6 +19,8 @@ const ARGS = [
 
 let started: Promise<{ server: RunningServer; browser: Browser }> | null = null;
 const start = () => (started ??= (async () => {
+  // The save delay below is a test hook, which only a test build reads.
+  await requireTestBuild(DIST_DIR);
   const server = await startStaticServer({ port: 0 });
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS });
   return { server, browser };
