@@ -1,23 +1,11 @@
 // Person and post pages in the address, people as a search filter and facet, and the corpus
 // timeline, in real Chromium over the sample corpus.
 import { readFile } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { openPeople, openPerson } from './people-kit';
 import { expectNumber, numberIn, screenshot, useHarness, waitUntilReady } from './harness';
 
 const h = useHarness();
-
-async function openPeople(page: Page): Promise<void> {
-  await page.getByTestId('view-people').click();
-  await page.locator('[data-testid="people-view"][data-state="ready"]').waitFor({ timeout: 60_000 });
-}
-
-async function openPerson(page: Page, name: string): Promise<void> {
-  await page.getByTestId('people-filter').fill(name);
-  const item = page.getByTestId('person-item').filter({ has: page.getByRole('button', { name, exact: true }) });
-  await item.first().getByRole('button', { name, exact: true }).click();
-  await page.getByTestId('person-post').first().waitFor();
-}
 
 describe('people in links and searches', () => {
   it("a copied link reopens a person's page, and a post page's address reopens the post", async () => {

@@ -1,25 +1,12 @@
 // The people index in real Chromium: computed in the worker after the sample corpus loads, a
 // person's posts over time, who held a post when, places (with an ambiguous one left ambiguous),
 // and the same index as SQL tables in the console.
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { openPeople, openPerson } from './people-kit';
 import { flat } from './corpus';
 import { screenshot, useHarness } from './harness';
 
 const h = useHarness();
-
-/** Open the people view and wait until the index on screen is the worker's current one. */
-async function openPeople(page: Page): Promise<void> {
-  await page.getByTestId('view-people').click();
-  await page.locator('[data-testid="people-view"][data-state="ready"]').waitFor({ timeout: 60_000 });
-}
-
-async function openPerson(page: Page, name: string): Promise<void> {
-  await page.getByTestId('people-filter').fill(name);
-  const item = page.getByTestId('person-item').filter({ has: page.getByRole('button', { name, exact: true }) });
-  await item.first().getByRole('button', { name, exact: true }).click();
-  await page.getByTestId('person-post').first().waitFor();
-}
 
 describe('people index', () => {
   it("the people view shows 丁文广's posts over time", async () => {

@@ -21,7 +21,7 @@ const FOLLOW_TAG = /^(?:v|vn|vd|vg|p|c|d|ad|u[a-z]*|l|t)$/;
  * boundary before 干部): a name can neither start nor end there. Words jieba grouped by its HMM
  * (tag x) are unknown words, often names with a character too many, so they do not count.
  */
-function insideWord(tokens: TokenIndex, pos: number): boolean {
+export function insideWord(tokens: TokenIndex, pos: number): boolean {
   if (!tokens.tagged || tokens.get(pos)) return false;
   for (let back = 1; back <= 8; back++) {
     const t = tokens.get(pos - back);

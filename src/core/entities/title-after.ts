@@ -8,6 +8,7 @@ import { surnameAt, WEAK_SURNAMES } from './surnames';
 import { resolvePost, splitPiece, type PostContext } from './posts';
 import type { TokenIndex } from './tagger';
 import type { FoundName } from './mentions';
+import { insideWord } from './names';
 
 /**
  * Titles read after a name, longest first. Only titles of a single post: 委员, 常委, 领导 and
@@ -33,16 +34,6 @@ const NOT_IN_NAME = /[区县委镇乡局部省厅等的了是在与及之其该�
 /** jieba tags of name-like tokens. */
 const NAME_TAG = /^(?:nr|nrfg|nrt|x|nz)$/;
 const FOLLOW_TAG = /^(?:v|vn|vd|p|c|d|u[a-z]*)$/;
-
-/** True when `pos` falls strictly inside a dictionary word (not an HMM-grouped one). */
-function insideWord(tokens: TokenIndex, pos: number): boolean {
-  if (!tokens.tagged || tokens.get(pos)) return false;
-  for (let back = 1; back <= 8; back++) {
-    const t = tokens.get(pos - back);
-    if (t) return t.len > back && t.tag !== 'x';
-  }
-  return false;
-}
 
 /** The title or honorific that starts at `pos`, when the text clearly moves on after it. */
 function titleAt(text: string, pos: number, tokens: TokenIndex): string | null {

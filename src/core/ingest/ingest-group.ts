@@ -14,8 +14,10 @@ import type { IngestInput, IngestResult } from './types';
  *  commit per group), while a group is also the unit by which the file list advances. */
 export const GROUP_FILES = 32;
 /** Characters held prepared before a group is stored, whatever its file count, so a few huge
- *  files do not pile up in memory (each holds its text, articles and segmented words). */
-export const GROUP_CHARS = 4_000_000;
+ *  files do not pile up in memory (each holds its text, articles and segmented words), and so
+ *  storing a group (one synchronous stretch, during which the worker answers no search) stays
+ *  around a second in the page. */
+export const GROUP_CHARS = 1_000_000;
 
 /** Asks the store, before a file is parsed, whether it already holds its bytes or its text. */
 export function storedIn(store: CorpusStore): AlreadyStored {
