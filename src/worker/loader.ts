@@ -7,7 +7,7 @@ import {
   storedIn, type IngestResult, type PreparedBulletin,
 } from '../core/ingest';
 import { segmentPrepared } from '../core/ingest/prepared';
-import type { ParsePool } from './parse-pool';
+import { PER_WORKER, type ParsePool } from './parse-pool';
 import type { Segmenter } from '../core/segment';
 import type { BulletinSource, CorpusStore } from '../core/store';
 import type { FileProgress, FileToAdd, LoadSummary } from './protocol';
@@ -189,7 +189,8 @@ export class Loader {
     tally: (r: IngestResult) => void, cancelled: () => boolean,
   ): PoolRun {
     const inflight: Array<{ item: Item; bytes: Uint8Array; prepared: Promise<PreparedBulletin> }> = [];
-    const ahead = () => Math.max(2, pool.size * 4);
+    // Enough ahead for every parse worker's queue to be full while this worker stores a group.
+    const ahead = () => Math.max(2, pool.size * (PER_WORKER + 2));
     const takeNext = async () => {
       const next = inflight.shift()!;
       let p: PreparedBulletin | IngestResult;

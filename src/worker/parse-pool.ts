@@ -44,38 +44,39 @@ interface Waiting {
   reject: (e: Error) => void;
 }
 
+/** Files queued in one parse worker at most: the corpus worker stores a group of files in one
+ *  synchronous stretch, during which it can send nothing, and a parse worker given one file at a
+ *  time would sit idle through it. */
+export const PER_WORKER = 6;
+
 /** A few parse workers; `prepare` resolves with the file prepared (without its words). */
 export class ParsePool {
-  private readonly idle: PoolWorker[] = [];
   private readonly queue: Waiting[] = [];
-  private readonly busy = new Map<PoolWorker, Waiting>();
-  private readonly failed = new Set<PoolWorker>();
+  /** The files each usable worker holds, by sequence number. */
+  private readonly held = new Map<PoolWorker, Map<number, Waiting>>();
   private seq = 0;
   private closed = false;
 
-  constructor(private readonly workers: PoolWorker[]) {
+  constructor(workers: PoolWorker[]) {
     for (const w of workers) {
+      this.held.set(w, new Map());
       w.onmessage = (e) => this.answered(w, e.data);
-      // A worker that fails (its script refused, out of memory) fails its file; the loader then
-      // prepares that file itself. The worker is not used again.
+      // A worker that fails (its script refused, out of memory) fails its files; the loader then
+      // prepares them itself. The worker is not used again.
       w.onerror = (e) => {
         e.preventDefault?.();
-        this.failed.add(w);
-        const waiting = this.busy.get(w);
-        this.busy.delete(w);
-        const at = this.idle.indexOf(w);
-        if (at >= 0) this.idle.splice(at, 1);
+        const held = this.held.get(w);
+        this.held.delete(w);
         w.terminate();
-        waiting?.reject(new Error(`a parse worker failed: ${e.message || 'no detail'}`));
+        for (const waiting of held?.values() ?? []) waiting.reject(new Error(`a parse worker failed: ${e.message || 'no detail'}`));
         this.pump();
       };
-      this.idle.push(w);
     }
   }
 
   /** Workers still usable. */
   get size(): number {
-    return this.idle.length + this.busy.size;
+    return this.held.size;
   }
 
   prepare(name: string, source: BulletinSource, bytes: Uint8Array): Promise<PreparedBulletin> {
@@ -87,23 +88,27 @@ export class ParsePool {
   }
 
   private pump(): void {
-    while (this.idle.length && this.queue.length) {
-      const w = this.idle.pop()!;
+    while (this.queue.length) {
+      let pick: PoolWorker | null = null;
+      for (const [w, held] of this.held) {
+        if (held.size < PER_WORKER && (pick === null || held.size < this.held.get(pick)!.size)) pick = w;
+      }
+      if (!pick) break;
       const waiting = this.queue.shift()!;
-      this.busy.set(w, waiting);
+      this.held.get(pick)!.set(waiting.job.seq, waiting);
       // Copied, not transferred: the loader keeps the bytes to prepare the file itself if this
       // worker fails.
-      w.postMessage(waiting.job);
+      pick.postMessage(waiting.job);
     }
     // No worker left (all failed): what waits is failed, and prepared by the loader instead.
     if (!this.size) for (const waiting of this.queue.splice(0)) waiting.reject(new Error('no parse worker left'));
   }
 
   private answered(w: PoolWorker, reply: ParseReply): void {
-    const waiting = this.busy.get(w);
-    this.busy.delete(w);
-    if (!this.closed && !this.failed.has(w)) this.idle.push(w);
-    if (waiting && waiting.job.seq === reply.seq) {
+    const held = this.held.get(w);
+    const waiting = held?.get(reply.seq);
+    held?.delete(reply.seq);
+    if (waiting) {
       if (reply.prepared) waiting.resolve(reply.prepared);
       else waiting.reject(new Error(reply.error ?? 'no answer'));
     }
@@ -114,10 +119,13 @@ export class ParsePool {
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    for (const w of [...this.idle, ...this.busy.keys()]) w.terminate();
-    for (const waiting of [...this.busy.values(), ...this.queue.splice(0)]) waiting.reject(new Error('the parse pool is closed'));
-    this.busy.clear();
-    this.idle.length = 0;
+    const waiting = [...this.queue.splice(0)];
+    for (const [w, held] of this.held) {
+      w.terminate();
+      waiting.push(...held.values());
+    }
+    this.held.clear();
+    for (const x of waiting) x.reject(new Error('the parse pool is closed'));
   }
 }
 

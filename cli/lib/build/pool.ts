@@ -1,11 +1,16 @@
-// The build's worker threads: files go out to whichever worker is free, at most `window` at a
-// time, and come back in the order they were given (so bulletin ids and duplicate decisions are
-// the same whatever the number of workers). Memory stays bounded by the window: no more than
-// `window` files are read, prepared or waiting for the writer at once.
+// The build's worker threads: files go out to the least busy worker, at most `window` at a time,
+// and come back in the order they were given (so bulletin ids and duplicate decisions are the
+// same whatever the number of workers). Memory stays bounded by the window: no more than
+// `window` files are read, prepared or waiting for the writer at once. Each worker holds up to
+// PER_WORKER files in its queue: the writer stores a group of files in one synchronous stretch
+// (core/ingest/ingest-group.ts), during which it can send nothing, and a worker given one file
+// at a time would sit idle through it.
 import { Worker } from 'node:worker_threads';
 import type { WorkerJob, WorkerReply } from './pool-types';
 
 const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
+/** Files queued in one worker at most. */
+const PER_WORKER = 8;
 const WORKER = new URL('./parse-worker.ts', import.meta.url).href;
 
 /** Run every job through `threads` workers; `onReply` is called in job order and awaited. */
@@ -13,11 +18,12 @@ export async function runPool(
   jobs: WorkerJob[],
   threads: number,
   onReply: (reply: WorkerReply) => Promise<void> | void,
-  window = threads * 2,
+  window = threads * PER_WORKER + 32,
 ): Promise<void> {
   if (!jobs.length) return;
   const workers: Worker[] = [];
-  const idle: Worker[] = [];
+  /** Files each started worker holds (sent, not answered). */
+  const load = new Map<Worker, number>();
   const done = new Map<number, WorkerReply>();
   let next = 0; // next job to send
   let emit = 0; // next job to hand to onReply
@@ -28,8 +34,12 @@ export async function runPool(
   let emitting = false;
 
   const pump = () => {
-    while (idle.length && next < jobs.length && next - emit < window) {
-      idle.pop()!.postMessage(jobs[next++]);
+    while (next < jobs.length && next - emit < window) {
+      let pick: Worker | null = null;
+      for (const [w, n] of load) if (n < PER_WORKER && (pick === null || n < load.get(pick)!)) pick = w;
+      if (!pick) break;
+      load.set(pick, load.get(pick)! + 1);
+      pick.postMessage(jobs[next++]);
     }
   };
   const drain = async () => {
@@ -57,12 +67,12 @@ export async function runPool(
     workers.push(w);
     w.on('message', (m: WorkerReply | { ready: true }) => {
       if ('ready' in m) {
-        idle.push(w);
+        load.set(w, 0);
         pump();
         return;
       }
       done.set(m.seq, m);
-      idle.push(w);
+      load.set(w, load.get(w)! - 1);
       void drain();
       pump();
     });
