@@ -17,6 +17,7 @@ import { writeUserWords } from '../core/store/user-words';
 import type { ArticleLookup } from '../core/analysis/index';
 import type { EntitiesEvent, EntitiesStatus, EntitiesTimings, UserWordsResult, UserWordState } from './analysis-protocol';
 import { readEntityCorpus, readSegmentSources } from './entity-source';
+import { taughtWords } from './taught-words';
 
 /** What the engine needs from the worker around it. */
 export interface EntitiesDeps {
@@ -211,7 +212,8 @@ export class EntitiesEngine {
     const names = report.people.filter((p) => p.confidence !== 'low').map((p) => p.name);
     const lines = dictionaryLines(names).filter((line) => !this.dictionary.has(line.split(' ')[0]));
     if (!lines.length) return [];
-    jieba.with_dict(lines.join('\n'));
+    // Recorded, so the load's parse workers are taught the same words (taught-words.ts).
+    taughtWords.teach(jieba, lines.join('\n'));
     const words = lines.map((line) => line.split(' ')[0]);
     for (const w of words) this.dictionary.add(w);
     this.set({ dictionaryWords: this.dictionary.size });
@@ -276,7 +278,7 @@ export class EntitiesEngine {
       for (const w of added) this.userWords.set(w.word, w);
       let resegmented = 0;
       if (jieba && added.length) {
-        jieba.with_dict(dictionaryLines([], added).join('\n'));
+        taughtWords.teach(jieba, dictionaryLines([], added).join('\n'));
         resegmented = await this.resegment(added.map((w) => w.word), this.generation);
         this.set({ phase: 'ready', resegmented });
       }

@@ -8,6 +8,7 @@ import {
 } from '../core/ingest';
 import { segmentPrepared } from '../core/ingest/prepared';
 import { PER_WORKER, type ParsePool } from './parse-pool';
+import type { TaughtDictionary, TaughtWords } from './taught-words';
 import type { Segmenter } from '../core/segment';
 import type { BulletinSource, CorpusStore } from '../core/store';
 import type { FileProgress, FileToAdd, LoadSummary } from './protocol';
@@ -30,8 +31,12 @@ export interface LoaderDeps {
   segmenter: () => Promise<Segmenter>;
   progress: ProgressBatcher;
   fetch: typeof fetch;
-  /** Parse workers for a load of this many files, or null to parse here (parse-pool.ts). */
-  parsePool?: (files: number) => ParsePool | null;
+  /** Parse workers for a load of this many files, cutting words with `dictionary` (null: they
+   *  leave the words to this worker), or null to parse here (parse-pool.ts). */
+  parsePool?: (files: number, dictionary: TaughtDictionary | null) => ParsePool | null;
+  /** The words `segmenter` has been taught, when parse workers can cut as it does (a jieba,
+   *  taught-words.ts); null or absent: the parse workers leave the words to this worker. */
+  dictionary?: (segmenter: Segmenter) => TaughtWords | null;
 }
 
 /** Files handed to the parse pool, awaited in order by the one writer. */
@@ -151,8 +156,9 @@ export class Loader {
         this.report(item, r);
         tally(r);
       });
-      const pool = this.deps.parsePool?.(items.length) ?? null;
-      const run = pool ? this.poolRun(pool, store, segmenter, writer, tally, () => generation !== this.generation) : null;
+      const taught = this.deps.dictionary?.(segmenter) ?? null;
+      const pool = this.deps.parsePool?.(items.length, taught?.current() ?? null) ?? null;
+      const run = pool ? this.poolRun(pool, store, segmenter, taught, writer, tally, () => generation !== this.generation) : null;
       try {
         for (const item of items) {
           // Checked between files: the cancel request is handled while a file awaits its hash.
@@ -179,13 +185,16 @@ export class Loader {
 
   /**
    * The parse pool's side of a load: files are sent to the parse workers as they are read, at
-   * most a few per worker ahead, and their answers are taken in file order: cut into words here
-   * (this worker's jieba holds the words taught to it) and handed to the writer. Answers that
+   * most a few per worker ahead, and their answers are taken in file order and handed to the
+   * writer. A parse worker cuts the words with the words this worker's jieba had been taught when
+   * the pool started; a file cut before jieba learnt more (a people-index pass may teach names
+   * while a load runs) or not cut at all is cut here, so every file is cut with the dictionary
+   * of the moment it is taken, as in a load without the pool. Answers that
    * come after a cancel are dropped: those files are reported cancelled, nothing of them is
    * written. A file whose parse worker failed is prepared here instead.
    */
   private poolRun(
-    pool: ParsePool, store: CorpusStore, segmenter: Segmenter, writer: GroupWriter<Item>,
+    pool: ParsePool, store: CorpusStore, segmenter: Segmenter, taught: TaughtWords | null, writer: GroupWriter<Item>,
     tally: (r: IngestResult) => void, cancelled: () => boolean,
   ): PoolRun {
     const inflight: Array<{ item: Item; bytes: Uint8Array; prepared: Promise<PreparedBulletin> }> = [];
@@ -203,7 +212,10 @@ export class Loader {
       }
       if (cancelled()) p = notLoaded(next.item.name, 'skipped', problem('cancelled'));
       if (isPrepared(p)) {
-        writer.add(segmentPrepared(p, segmenter, storedIn(store)), next.item);
+        const { dictionaryVersion, ...prepared } = p;
+        const stale = dictionaryVersion !== undefined && dictionaryVersion !== taught?.version && prepared.parsed !== null;
+        const current = stale ? { ...prepared, segments: [], unsegmented: true } : prepared;
+        writer.add(segmentPrepared(current, segmenter, storedIn(store)), next.item);
       } else {
         this.report(next.item, p);
         tally(p);

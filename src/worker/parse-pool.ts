@@ -3,12 +3,13 @@
 // stores them itself (the one writer), so the corpus is the same as with no pool at all.
 import type { PreparedBulletin } from '../core/ingest/prepared';
 import type { BulletinSource } from '../core/store';
-import type { ParseJob, ParseReply } from './parse-protocol';
+import type { ParseJob, ParseMessage, ParseReply } from './parse-protocol';
+import type { TaughtDictionary } from './taught-words';
 
 /** The part of a Worker the pool uses (a fake in tests). Typed here, not with the DOM's types,
  *  so the loader's tests compile in the Node zone too. */
 export interface PoolWorker {
-  postMessage(job: ParseJob): void;
+  postMessage(message: ParseMessage): void;
   onmessage: ((e: { data: ParseReply }) => void) | null;
   onerror: ((e: { message?: string; preventDefault?: () => void }) => void) | null;
   terminate(): void;
@@ -29,8 +30,8 @@ declare const Worker: NonNullable<WorkerGlobals['Worker']>;
  *  worker (its own copy of the parser's code and tables) costs more than it saves on a few files. */
 export const POOL_MIN_FILES = 50;
 
-/** Parse workers for this machine: one core stays for the corpus worker (which cuts the words
- *  and writes, about half of the work), at most 3. A worker named `… parse-workers=N` (the
+/** Parse workers for this machine: one core stays for the corpus worker (which stores, about
+ *  half of the work), at most 3. A worker named `… parse-workers=N` (the
  *  benchmark page, which compares a load with and without the pool) uses N. */
 export function poolSize(cores: number = globals.navigator?.hardwareConcurrency || 1, name: string = globals.name ?? ''): number {
   const forced = /parse-workers=(\d+)/.exec(name);
@@ -49,7 +50,8 @@ interface Waiting {
  *  time would sit idle through it. */
 export const PER_WORKER = 6;
 
-/** A few parse workers; `prepare` resolves with the file prepared (without its words). */
+/** A few parse workers; `prepare` resolves with the file prepared (its words cut with
+ *  `dictionary`, or not cut when it is null or a worker's jieba could not load). */
 export class ParsePool {
   private readonly queue: Waiting[] = [];
   /** The files each usable worker holds, by sequence number. */
@@ -57,9 +59,11 @@ export class ParsePool {
   private seq = 0;
   private closed = false;
 
-  constructor(workers: PoolWorker[]) {
+  constructor(workers: PoolWorker[], dictionary: TaughtDictionary | null = null) {
     for (const w of workers) {
       this.held.set(w, new Map());
+      // Before any file: the worker's jieba learns every word the corpus worker's jieba knows.
+      w.postMessage({ setup: true, dictionary });
       w.onmessage = (e) => this.answered(w, e.data);
       // A worker that fails (its script refused, out of memory) fails its files; the loader then
       // prepares them itself. The worker is not used again.
@@ -129,9 +133,10 @@ export class ParsePool {
   }
 }
 
-/** Start parse workers for a load of `files` files, or null when the load is too small, the
- *  machine has one core, or workers cannot start here. */
-export function startParsePool(files: number): ParsePool | null {
+/** Start parse workers for a load of `files` files, cutting words with `dictionary` (null: the
+ *  corpus worker cuts them), or null when the load is too small, the machine has one core, or
+ *  workers cannot start here. */
+export function startParsePool(files: number, dictionary: TaughtDictionary | null = null): ParsePool | null {
   const n = poolSize();
   const WorkerClass = globals.Worker;
   if (files < POOL_MIN_FILES || n < 1 || !WorkerClass) return null;
@@ -141,7 +146,7 @@ export function startParsePool(files: number): ParsePool | null {
       // Vite bundles the parse worker from this exact `new Worker(new URL(…))` form.
       workers.push(new Worker(new URL('./parse-worker.ts', import.meta.url), { type: 'module', name: 'baoxun-parse' }));
     }
-    return new ParsePool(workers);
+    return new ParsePool(workers, dictionary);
   } catch {
     return null;
   }

@@ -1,19 +1,21 @@
-// A parse worker: hashes, decodes and parses the files the corpus worker sends it (the same core
-// as everywhere: src/core/ingest/prepared.ts) and posts each back prepared. It never touches the
-// database, and it does not cut words: the corpus worker does, so that every file is segmented
-// by the one jieba whose dictionary holds the words taught to it (docs/performance.md, "Pool").
-import { prepareBulletin } from '../core/ingest/prepared';
-import type { ParseJob, ParseReply } from './parse-protocol';
+// A parse worker: hashes, decodes, parses and cuts the files the corpus worker sends it and posts
+// each back prepared (parse-handler.ts). It never touches the database. Its jieba is taught,
+// before the first file, every word the corpus worker's jieba was taught (taught-words.ts), so it
+// cuts as the corpus worker would; the corpus worker cuts again a file cut with an older
+// dictionary (docs/performance.md, "Pool of workers").
+import { parseHandler } from './parse-handler';
+import type { ParseMessage, ParseReply } from './parse-protocol';
 
 const scope = self as unknown as {
-  onmessage: ((e: MessageEvent<ParseJob>) => void) | null;
+  onmessage: ((e: MessageEvent<ParseMessage>) => void) | null;
   postMessage: (m: ParseReply) => void;
 };
 
-scope.onmessage = (e) => {
-  const job = e.data;
-  void prepareBulletin(job.name, job.bytes, null, job.source).then(
-    (prepared) => scope.postMessage({ seq: job.seq, prepared }),
-    (err: unknown) => scope.postMessage({ seq: job.seq, error: err instanceof Error ? err.message : String(err) }),
-  );
-};
+// jieba's 4 MB of WASM load only when the corpus worker asks for words to be cut.
+const handle = parseHandler(async () => {
+  const jieba = await import('jieba-wasm');
+  await jieba.default();
+  return jieba;
+}, (reply) => scope.postMessage(reply));
+
+scope.onmessage = (e) => handle(e.data);

@@ -12,6 +12,8 @@ import { keepDesk } from './keep-desk';
 import { holdLifeline } from './lifeline';
 import { Loader } from './loader';
 import { startParsePool } from './parse-pool';
+import { taughtWords } from './taught-words';
+import { characterSegmenter } from '../core/segment';
 import { ProgressBatcher } from './progress';
 import { searchDesk } from './search-desk';
 import { userWordsKeeping } from './user-words-keeping';
@@ -34,7 +36,11 @@ const progress = new ProgressBatcher((files: FileProgress[]) => {
 const segmenter = () =>
   getSegmenter((detail) => scope.postMessage({ type: 'notice', code: 'segmenter-fallback', detail }));
 
-const loader = new Loader({ store, segmenter, progress, fetch: (...a) => fetch(...a), parsePool: startParsePool });
+// The parse workers cut the words too, taught the words this worker's jieba knows (taught-words.ts).
+const loader = new Loader({
+  store, segmenter, progress, fetch: (...a) => fetch(...a), parsePool: startParsePool,
+  dictionary: (s) => (s === characterSegmenter ? null : taughtWords),
+});
 // The dedup desk (dedup-engine.ts) owns the story tracker, so the user's split/merge decisions
 // reach search's story counting; the query desk updates it after each load.
 const dedup = new DedupEngine({ store, serial: (job) => loader.serial(job) });

@@ -15,11 +15,11 @@ const h = useHarness();
 
 /**
  * Digests of the exported corpus: every column of the bulletins, articles, fragments and search
- * text, except the words (seg_*). The words are cut by the corpus worker in both pages (never by
- * a parse worker), but with the dictionary of the moment: the people index teaches jieba the
- * names it finds after each load and cuts again the articles holding them, on its own schedule,
- * so two drops and one drop end with words cut at different moments. That the pool changes no
- * word is shown in Node, where no names are taught (tests/unit/ingest-parse-pool.test.ts).
+ * text, except the words (seg_*). The words are cut with the dictionary of the moment (by the
+ * parse workers, taught the corpus worker's words, or by the corpus worker): the people index
+ * teaches jieba the names it finds after each load and cuts again the articles holding them, on
+ * its own schedule, so two drops and one drop end with words cut at different moments. That the
+ * pool changes no word, taught words included, is shown in Node (tests/unit/ingest-parse-pool.test.ts).
  */
 async function exportedDigest(page: Page) {
   await page.getByTestId('export-menu').locator('summary').click();
@@ -64,7 +64,7 @@ describe('parse workers', () => {
     await dropFiles(alone.page, files.slice(half));
     await waitLoaded(alone.page, start + unique);
 
-    // One drop: parsed by the pool's workers; the corpus worker cuts the words and writes.
+    // One drop: parsed and cut by the pool's workers; the corpus worker writes.
     const pooled = await h.openApp();
     const parseWorkers: string[] = [];
     pooled.page.on('worker', (w) => { if (/parse-worker/.test(w.url())) parseWorkers.push(w.url()); });

@@ -36,6 +36,9 @@ export interface PreparedBulletin {
   parseSkipped?: boolean;
   /** Parsed without a segmenter (a page's parse worker): `segmentPrepared` cuts the words. */
   unsegmented?: boolean;
+  /** Cut by a page's parse worker whose jieba had been taught this version of the corpus
+   *  worker's words (src/worker/taught-words.ts): cut again if the words changed since. */
+  dictionaryVersion?: number;
 }
 
 /** Asked before parsing: true when the corpus already holds a file with these bytes (sha256) or
