@@ -7,12 +7,10 @@ import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { startStaticServer } from '../../scripts/serve.mjs';
+import { launchChromium } from './bench-browser';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /** One cold visit, milliseconds from navigation start. */
 export interface ColdVisit {
@@ -60,7 +58,7 @@ export async function measureColdStart(root: string, visits = 3): Promise<ColdSt
   await build({ root, logLevel: 'warn', build: { outDir: out, emptyOutDir: true } });
   if (!filesUnder(out).length) throw new Error(`the build wrote nothing to ${out}`);
   const server = await startStaticServer({ root: out, port: 0 });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const browser = await launchChromium();
   const runs: ColdVisit[] = [];
   const fetched = new Set<string>();
   try {

@@ -3,17 +3,13 @@
 // its default pool (navigator.hardwareConcurrency - 1 parse workers), alternately A B B A in
 // fresh pages, each mode keeping its faster load. The corpora are compared by their counts and
 // index statistics (row-for-row identity is checked by tests/e2e/parse-pool.e2e.test.ts).
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { build } from 'vite';
 import { startStaticServer } from '../../scripts/serve.mjs';
 import type { GeneratedBulletin } from '../search/corpus';
+import { buildBenchPage, launchChromium } from './bench-browser';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /** One load in the browser. */
 export interface BrowserPoolRun {
@@ -42,15 +38,9 @@ type Bench = {
 export async function measureBrowserPool(corpus: GeneratedBulletin[]): Promise<BrowserPoolResult> {
   const out = join(tmpdir(), 'baoxun-pool-browser-bench');
   rmSync(out, { recursive: true, force: true });
-  await build({
-    root: join(ROOT, 'bench/search/page'), base: './', configFile: false, logLevel: 'warn',
-    build: { outDir: out, emptyOutDir: true }, worker: { format: 'es' },
-  });
-  mkdirSync(join(out, 'corpus'), { recursive: true });
-  for (const b of corpus) writeFileSync(join(out, 'corpus', b.name), b.text);
-  writeFileSync(join(out, 'corpus', 'manifest.json'), JSON.stringify({ files: corpus.map((b) => b.name) }));
+  await buildBenchPage(out, corpus);
   const server = await startStaticServer({ root: out, port: 0 });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  const browser = await launchChromium();
   try {
     let hardwareConcurrency = 0;
     const load = async (workers: number | null) => {

@@ -8,15 +8,12 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { build } from 'vite';
 import { startStaticServer } from '../../scripts/serve.mjs';
+import { buildBenchPage, launchChromium } from '../lib/bench-browser';
 import { generateCorpus } from './corpus';
 import { benchQueries, type BenchQuery } from './queries';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /** Latency figures of a set of searches, in milliseconds. */
 export interface Latency {
@@ -95,16 +92,10 @@ export async function runSearchBench(opts: { articles?: number; write?: boolean 
   const total = corpus.reduce((n, b) => n + b.articles, 0);
   console.log(`search benchmark: ${total.toLocaleString('en')} articles in ${corpus.length} bulletins generated in ${generateSeconds.toFixed(1)} s`);
 
-  await build({
-    root: join(ROOT, 'bench/search/page'), base: './', configFile: false, logLevel: 'warn',
-    build: { outDir: out, emptyOutDir: true }, worker: { format: 'es' },
-  });
-  mkdirSync(join(out, 'corpus'), { recursive: true });
-  for (const b of corpus) writeFileSync(join(out, 'corpus', b.name), b.text);
-  writeFileSync(join(out, 'corpus', 'manifest.json'), JSON.stringify({ files: corpus.map((b) => b.name) }));
+  await buildBenchPage(out, corpus);
 
   const server = await startStaticServer({ root: out, port: 0 });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const browser = await launchChromium();
   try {
     const page = await (await browser.newContext()).newPage();
     const errors: string[] = [];

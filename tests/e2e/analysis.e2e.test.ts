@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { readCsv } from '../csv-reader';
 import { seedArticles } from './corpus';
 import { screenshot, useHarness } from './harness';
 
@@ -20,34 +21,6 @@ async function analyse(page: Page, query: string): Promise<void> {
 /** Occurrences of `term` in the articles holding it (headline, subtitle, kicker and body). */
 function occurrences(term: string): number {
   return seedArticles().reduce((n, a) => n + [a.headline, a.subtitle ?? '', a.kicker ?? '', a.body].join('\n').split(term).length - 1, 0);
-}
-
-/** Records of an RFC 4180 CSV text (quoted fields, doubled quotes, CRLF). */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') field += text[++i];
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      record.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  if (field || record.length) records.push([...record, field]);
-  return records;
 }
 
 /** Run SQL in the console and return the first cell of each row. */
@@ -104,7 +77,7 @@ describe('analysis views', () => {
     // The CSV: a byte-order mark, a header, one record per line in the order shown.
     const csv = (await download(page, 'kwic-export')).toString('utf-8');
     expect(csv.startsWith('\uFEFFleft,match,right,article_id')).toBe(true);
-    const records = parseCsv(csv.slice(1));
+    const records = readCsv(csv.slice(1));
     expect(records).toHaveLength(expected + 1);
     const shown = await rows.evaluateAll((rs) => rs.map((r) => [
       r.querySelector('[data-testid="kwic-left"]')!.textContent ?? '', r.querySelector('[data-testid="kwic-right"]')!.textContent ?? '',

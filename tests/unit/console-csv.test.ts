@@ -2,34 +2,8 @@
 // exactly as stored.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { readCsv } from '../csv-reader';
 import { BOM, csvChunks, csvField, toCsv } from '../../src/core/console';
-
-/** A small RFC 4180 reader, to check that what is written reads back to the same cells. */
-function readCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let field = '';
-  let record: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') field += text[++i];
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      record.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  return records;
-}
 
 describe('CSV export', () => {
   it('quotes fields holding a comma, a quote, CR or LF, and doubles the quotes', () => {

@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import initSqlJs from 'sql.js/dist/sql-wasm.js';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readCsv } from '../csv-reader';
 import { isBulletinName } from '../../src/core/decode';
 import {
   articlesCsv, articlesJsonl, articlesMarkdown, CSV_COLUMNS, exportArticles, exportFileName, markdownText,
@@ -27,30 +28,6 @@ beforeAll(async () => {
   await ingestFile(store, segmenter, { name: 'tricky.md', bytes: new TextEncoder().encode(tricky) });
   searcher = new Searcher(store.db, segmenter);
 });
-
-/** A strict RFC 4180 reader: quoted fields, doubled quotes, CRLF record ends. */
-function readCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let field = '';
-  let record: string[] = [];
-  let i = 0;
-  let quoted = false;
-  while (i < text.length) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i += 2; continue; }
-      if (c === '"') { quoted = false; i++; continue; }
-      field += c; i++; continue;
-    }
-    if (c === '"' && field === '') { quoted = true; i++; continue; }
-    if (c === ',') { record.push(field); field = ''; i++; continue; }
-    if (c === '\r' && text[i + 1] === '\n') { record.push(field); records.push(record); record = []; field = ''; i += 2; continue; }
-    if (c === '\n' || c === '\r' || c === '"') throw new Error(`bare ${JSON.stringify(c)} at ${i}`);
-    field += c; i++;
-  }
-  if (field || record.length) throw new Error('the last record does not end in CRLF');
-  return records;
-}
 
 const ctx = (over: Partial<ExportContext> = {}): ExportContext => ({
   query: '会议', filters: [], total: 0, exportedAt: '2026-11-22T10:00:00.000Z', ...over,

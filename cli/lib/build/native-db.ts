@@ -188,35 +188,33 @@ export class NativeSqlJsDatabase {
     return s;
   }
 
-  run(sql: string, values?: BindParams): this {
+  /** The prepared statement of `sql`, or null when `sql` was a script of several statements
+   *  (the schema), which has then been run as a whole. */
+  private prepareOrRunScript(sql: string, values?: BindParams): { stmt: NativeStatement; p: unknown[] } | null {
     this.beforeStatement(null);
-    let stmt: NativeStatement;
     const r = rewrite(sql);
     try {
-      stmt = this.native.prepare(r.sql);
+      return { stmt: this.native.prepare(r.sql), p: params(values, r.numbered) };
     } catch (e) {
       if (!(e instanceof Error) || !e.message.includes(MANY) || values !== undefined) throw e;
-      this.native.exec(sql); // a script of several statements (the schema)
-      return this;
+      this.native.exec(sql);
+      return null;
     }
-    const p = params(values, r.numbered);
+  }
+
+  run(sql: string, values?: BindParams): this {
+    const prepared = this.prepareOrRunScript(sql, values);
+    if (!prepared) return this;
+    const { stmt, p } = prepared;
     if (stmt.reader) stmt.raw(true).all(...p);
     else this.changes = stmt.run(...p).changes;
     return this;
   }
 
   exec(sql: string, values?: BindParams): QueryExecResult[] {
-    this.beforeStatement(null);
-    let stmt: NativeStatement;
-    const r = rewrite(sql);
-    try {
-      stmt = this.native.prepare(r.sql);
-    } catch (e) {
-      if (!(e instanceof Error) || !e.message.includes(MANY) || values !== undefined) throw e;
-      this.native.exec(sql);
-      return [];
-    }
-    const p = params(values, r.numbered);
+    const prepared = this.prepareOrRunScript(sql, values);
+    if (!prepared) return [];
+    const { stmt, p } = prepared;
     if (!stmt.reader) {
       this.changes = stmt.run(...p).changes;
       return [];

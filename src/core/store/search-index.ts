@@ -278,6 +278,21 @@ export function optimizeSearchIndexes(db: Database): void {
 /** Segments an index may keep before a load ends with merging them. */
 const MERGED_SEGMENTS = 8;
 
+/** Index the grams of the (id, text) rows a query returns. */
+function writeGrams(db: Database, selectIdText: string): void {
+  const read = db.prepare(selectIdText);
+  const write = db.prepare(INSERT_GRAMS);
+  try {
+    while (read.step()) {
+      const [id, text] = read.get();
+      write.run([id, gramTokens(String(text))]);
+    }
+  } finally {
+    read.free();
+    write.free();
+  }
+}
+
 /**
  * Write the grams of the articles waiting in search_pending. `inTransaction`: the caller holds a
  * transaction already (the bulletin being stored); else this runs in its own. (Not a savepoint:
@@ -286,17 +301,7 @@ const MERGED_SEGMENTS = 8;
 export function flushGrams(db: Database, inTransaction = false): void {
   if (!inTransaction) db.run('BEGIN');
   try {
-    const read = db.prepare('SELECT t.id, t.text FROM search_pending p JOIN search_text t ON t.id = p.id ORDER BY t.id');
-    const write = db.prepare(INSERT_GRAMS);
-    try {
-      while (read.step()) {
-        const [id, text] = read.get();
-        write.run([id, gramTokens(String(text))]);
-      }
-    } finally {
-      read.free();
-      write.free();
-    }
+    writeGrams(db, 'SELECT t.id, t.text FROM search_pending p JOIN search_text t ON t.id = p.id ORDER BY t.id');
     db.run('DELETE FROM search_pending');
     if (!inTransaction) db.run('COMMIT');
   } catch (e) {
@@ -311,17 +316,7 @@ export function rebuildGrams(db: Database): void {
   try {
     db.run('DROP TABLE search_grams');
     db.run('CREATE VIRTUAL TABLE search_grams USING fts4(content="", grams, tokenize=simple)');
-    const read = db.prepare('SELECT id, text FROM search_text ORDER BY id');
-    const write = db.prepare(INSERT_GRAMS);
-    try {
-      while (read.step()) {
-        const [id, text] = read.get();
-        write.run([id, gramTokens(String(text))]);
-      }
-    } finally {
-      read.free();
-      write.free();
-    }
+    writeGrams(db, 'SELECT id, text FROM search_text ORDER BY id');
     db.run('DELETE FROM search_stale');
     db.run('DELETE FROM search_pending');
     db.run('COMMIT');
